@@ -1,0 +1,5 @@
+export * from './text/vietnamese.js';
+export * from './format/vi-format.js';
+export * from './reference/provinces.js';
+export * from './reference/fields.js';
+export * from './organizations/kinds.js';

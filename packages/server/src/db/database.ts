@@ -1,0 +1,20 @@
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.generated.js';
+
+// Dates are calendar dates in Vietnam, not instants: keep them as 'yyyy-mm-dd' strings
+// (PostgreSQL's 'infinity' included) so no time zone can shift them.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+// bigint counts fit comfortably in a double for any realistic tree
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+export type Database = Kysely<DB>;
+export type Tx = Transaction<DB>;
+/** Either the pool or a transaction: repositories accept both so services decide the boundary. */
+export type Executor = Kysely<DB> | Transaction<DB>;
+
+export function createDatabase(url: string, max = 10): Database {
+  const pool = new pg.Pool({ connectionString: url, max, application_name: 'lienhiep' });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}

@@ -1,0 +1,38 @@
+import { openDatabase } from './db/bootstrap.js';
+import { loadDemoIfEmpty } from './demo/loader.js';
+import { buildApp } from './http/app.js';
+
+const log = (msg: string): void => console.log(`[lienhiep] ${msg}`);
+
+async function main(): Promise<void> {
+  const opened = await openDatabase(log);
+  const { db, config } = opened;
+  if (config.loadDemo) {
+    const loaded = await loadDemoIfEmpty(db, log);
+    if (loaded) log(`Đã nạp dữ liệu mẫu: ${loaded.organizations} tổ chức, ${loaded.events} sự kiện`);
+  }
+  const app = await buildApp({ db, logLevel: config.logLevel, webDist: config.webDist });
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    log(`Nhận ${signal}, đang dừng…`);
+    try {
+      await app.close();
+      await opened.close();
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen({ host: config.host, port: config.port });
+  log(`lienhiep sẵn sàng tại http://localhost:${config.port} (tài liệu API: /api/docs)`);
+}
+
+main().catch((err: unknown) => {
+  console.error('[lienhiep] Không khởi động được:', err);
+  process.exit(1);
+});

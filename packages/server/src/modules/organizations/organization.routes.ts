@@ -1,0 +1,103 @@
+import type { Database } from '../../db/database.js';
+import { ProblemSchema } from '../../http/problem.js';
+import type { ZodApp } from '../../http/types.js';
+import {
+  AtQuerySchema,
+  IdParamsSchema,
+  OrganizationCreateSchema,
+  OrganizationDetailSchema,
+  OrganizationListSchema,
+  OrganizationTreeSchema,
+  OrganizationUpdateSchema,
+  RootsSchema,
+  SearchQuerySchema,
+} from './organization.schemas.js';
+import { createOrganizationService } from './organization.service.js';
+
+const errors = { 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
+
+export function organizationRoutes(app: ZodApp, db: Database): void {
+  const service = createOrganizationService(db);
+  const tags = ['Tổ chức'];
+
+  app.get(
+    '/organizations',
+    {
+      schema: {
+        tags,
+        summary: 'Tìm kiếm tổ chức (không phân biệt dấu), lọc theo loại, tỉnh, cấp trên, ngày',
+        querystring: SearchQuerySchema,
+        response: { 200: OrganizationListSchema, 400: ProblemSchema },
+      },
+    },
+    (req) => service.search(req.query),
+  );
+
+  app.get(
+    '/organizations/roots',
+    {
+      schema: {
+        tags,
+        summary: 'Các tổ chức gốc của cây vào một ngày',
+        querystring: AtQuerySchema,
+        response: { 200: RootsSchema, 400: ProblemSchema },
+      },
+    },
+    (req) => service.roots(req.query.at),
+  );
+
+  app.get(
+    '/organizations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Hồ sơ tổ chức vào một ngày (mặc định hôm nay)',
+        params: IdParamsSchema,
+        querystring: AtQuerySchema,
+        response: { 200: OrganizationDetailSchema, ...errors },
+      },
+    },
+    (req) => service.get(req.params.id, req.query.at),
+  );
+
+  app.get(
+    '/organizations/:id/tree',
+    {
+      schema: {
+        tags,
+        summary: 'Tổ chức, các cấp trên và các đơn vị trực thuộc trực tiếp vào một ngày, kèm số lượng theo loại',
+        params: IdParamsSchema,
+        querystring: AtQuerySchema,
+        response: { 200: OrganizationTreeSchema, ...errors },
+      },
+    },
+    (req) => service.tree(req.params.id, req.query.at),
+  );
+
+  app.post(
+    '/organizations',
+    {
+      schema: {
+        tags,
+        summary: 'Thêm tổ chức',
+        body: OrganizationCreateSchema,
+        response: { 201: OrganizationDetailSchema, ...errors },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await service.create(req.body)),
+  );
+
+  app.patch(
+    '/organizations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Cập nhật thông tin tổ chức (sửa tên hiện tại, liên hệ, quyết định thành lập…)',
+        params: IdParamsSchema,
+        body: OrganizationUpdateSchema,
+        response: { 200: OrganizationDetailSchema, ...errors },
+      },
+    },
+    (req) => service.update(req.params.id, req.body),
+  );
+}
