@@ -46,6 +46,7 @@ export async function loadDemo(db: Database): Promise<DemoLoadResult> {
     if (!id) throw new Error(`demo: unknown key ${key}`);
     return id;
   };
+  const foundedOf = new Map(data.organizations.map((o) => [o.key, o.foundedOn]));
   const pending = [...data.organizations].sort((a, b) => a.foundedOn.localeCompare(b.foundedOn));
 
   async function insertFoundedBefore(tx: Executor, limit: string | null): Promise<void> {
@@ -89,7 +90,14 @@ export async function loadDemo(db: Database): Promise<DemoLoadResult> {
       tx,
       batch
         .filter((o) => o.parentKey !== null)
-        .map((o) => ({ organization_id: idOf(o.key), parent_id: idOf(o.parentKey!), valid_from: o.foundedOn })),
+        .map((o) => {
+          const parentFounded = foundedOf.get(o.parentKey!) ?? o.foundedOn;
+          return {
+            organization_id: idOf(o.key),
+            parent_id: idOf(o.parentKey!),
+            valid_from: parentFounded > o.foundedOn ? parentFounded : o.foundedOn,
+          };
+        }),
     );
     await tree.refreshClosure(tx, batch.map((o) => idOf(o.key)));
   }

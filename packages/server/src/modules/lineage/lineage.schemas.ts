@@ -2,6 +2,7 @@ import { z } from '../../http/zod-setup.js';
 import {
   IsoDateSchema,
   KindCountsSchema,
+  LegalBasisInputSchema,
   LegalBasisSchema,
   NameVersionSchema,
   OrganizationCreateSchema,
@@ -14,7 +15,7 @@ import {
 
 const common = {
   effectiveDate: IsoDateSchema.describe('Ngày có hiệu lực'),
-  legalBasis: LegalBasisSchema,
+  legalBasis: LegalBasisInputSchema,
   note: optionalText(2000),
 };
 

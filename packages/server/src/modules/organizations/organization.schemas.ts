@@ -38,12 +38,16 @@ export const OrganizationStatusSchema = z
   .enum(['active', 'suspended', 'dissolved'])
   .meta({ id: 'OrganizationStatus', description: 'Tình trạng tại ngày xem' });
 
-export const LegalBasisSchema = z
+export const LegalBasisInputSchema = z
   .object({
     number: text(100),
     date: IsoDateSchema,
     issuer: text(300),
   })
+  .meta({ id: 'LegalBasisInput', description: 'Căn cứ: số, ngày, cơ quan ban hành quyết định' });
+
+export const LegalBasisSchema = z
+  .object({ number: z.string(), date: z.string(), issuer: z.string() })
   .meta({ id: 'LegalBasis', description: 'Căn cứ: số, ngày, cơ quan ban hành quyết định' });
 
 export const KindCountsSchema = z
@@ -178,7 +182,7 @@ const contactFields = {
   email: z.email('Thư điện tử không hợp lệ').max(200).nullable().optional(),
   website: optionalText(300),
   publicContacts: z.boolean().optional(),
-  foundingDecision: LegalBasisSchema.nullable().optional(),
+  foundingDecision: LegalBasisInputSchema.nullable().optional(),
 };
 
 export const OrganizationCreateSchema = z

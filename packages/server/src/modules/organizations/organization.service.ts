@@ -78,10 +78,13 @@ export async function createOrganization(
     if (!input.parentId) throw invalid('parentId', 'Cần chọn tổ chức cấp trên');
   }
   let parentCode: string | undefined;
+  // Many associations are older than the union they later joined: the link starts when both exist.
+  let linkFrom = input.foundedOn;
   if (input.parentId) {
     const parent = await orgs.findById(tx, input.parentId);
     if (!parent) throw invalid('parentId', 'Tổ chức cấp trên không tồn tại');
-    if (!existsOn(parent, input.foundedOn)) {
+    if (parent.founded_on > linkFrom) linkFrom = parent.founded_on;
+    if (!existsOn(parent, linkFrom)) {
       throw invalid('parentId', `Tổ chức cấp trên không hoạt động vào ngày ${input.foundedOn.split('-').reverse().join('/')}`);
     }
     if (!canBeChildOf(input.kind, parent.kind)) {
@@ -123,7 +126,7 @@ export async function createOrganization(
     valid_from: input.foundedOn,
     event_id: eventId,
   });
-  if (input.parentId) await tree.insertParent(tx, row.id, input.parentId, input.foundedOn, eventId);
+  if (input.parentId) await tree.insertParent(tx, row.id, input.parentId, linkFrom, eventId);
   await tree.refreshClosure(tx, [row.id]);
   return { id: row.id, code };
 }

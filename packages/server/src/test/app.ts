@@ -1,0 +1,22 @@
+import { buildApp, type App } from '../http/app.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+export interface TestApp extends TestDatabase {
+  app: App;
+  close(): Promise<void>;
+}
+
+/** The real app on a private clone of the migrated database, reached through inject(). */
+export async function createTestApp(): Promise<TestApp> {
+  const tdb = await createTestDatabase();
+  const app = await buildApp({ db: tdb.db, logLevel: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  await app.ready();
+  return {
+    ...tdb,
+    app,
+    close: async () => {
+      await app.close();
+      await tdb.drop();
+    },
+  };
+}
