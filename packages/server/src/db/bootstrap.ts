@@ -6,6 +6,7 @@ import { migrateToLatest } from './migrate.js';
 
 export interface OpenedDatabase {
   db: Database;
+  url: string;
   config: AppConfig;
   close(): Promise<void>;
 }
@@ -35,6 +36,7 @@ export async function openDatabase(log: (msg: string) => void, config = loadConf
   }
   return {
     db,
+    url,
     config,
     close: async () => {
       await db.destroy();

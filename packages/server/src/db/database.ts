@@ -16,5 +16,8 @@ export type Executor = Kysely<DB> | Transaction<DB>;
 
 export function createDatabase(url: string, max = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max, application_name: 'lienhiep' });
+  // An idle connection dropped by the server (restart, shutdown) must not bring the process down;
+  // the pool replaces it on the next checkout.
+  pool.on('error', (err) => console.error(`[lienhiep] kết nối cơ sở dữ liệu bị ngắt: ${err.message}`));
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
