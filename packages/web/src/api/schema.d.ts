@@ -586,7 +586,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["LineageInputInput"];
+                    "application/json": components["schemas"]["LineageRequestInput"];
                 };
             };
             responses: {
@@ -653,7 +653,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["LineageInputInput"];
+                    "application/json": components["schemas"]["LineageRequestInput"];
                 };
             };
             responses: {
@@ -733,12 +733,18 @@ export interface components {
          */
         OrganizationStatusInput: "active" | "suspended" | "dissolved";
         /** @description Căn cứ: số, ngày, cơ quan ban hành quyết định */
-        LegalBasisInput: {
+        LegalBasisRequestInput: {
             number: string;
             /**
              * @description Ngày theo lịch, dạng yyyy-mm-dd
              * @example 2025-07-01
              */
+            date: string;
+            issuer: string;
+        };
+        /** @description Căn cứ: số, ngày, cơ quan ban hành quyết định */
+        LegalBasisInput: {
+            number: string;
             date: string;
             issuer: string;
         };
@@ -865,7 +871,7 @@ export interface components {
             email?: string | null;
             website?: string | null;
             publicContacts?: boolean;
-            foundingDecision?: components["schemas"]["LegalBasisInput"] | null;
+            foundingDecision?: components["schemas"]["LegalBasisRequestInput"] | null;
         };
         OrganizationUpdateInput: {
             code?: string;
@@ -883,7 +889,7 @@ export interface components {
             email?: string | null;
             website?: string | null;
             publicContacts?: boolean;
-            foundingDecision?: components["schemas"]["LegalBasisInput"] | null;
+            foundingDecision?: components["schemas"]["LegalBasisRequestInput"] | null;
         };
         NewOrganizationInput: {
             /** @description Bỏ trống để hệ thống tự cấp theo mã cấp trên */
@@ -901,9 +907,9 @@ export interface components {
             email?: string | null;
             website?: string | null;
             publicContacts?: boolean;
-            foundingDecision?: components["schemas"]["LegalBasisInput"] | null;
+            foundingDecision?: components["schemas"]["LegalBasisRequestInput"] | null;
         };
-        MergeInputInput: {
+        MergeRequestInput: {
             /** @constant */
             kind: "merge";
             /**
@@ -911,7 +917,7 @@ export interface components {
              * @example 2025-07-01
              */
             effectiveDate: string;
-            legalBasis: components["schemas"]["LegalBasisInput"];
+            legalBasis: components["schemas"]["LegalBasisRequestInput"];
             note?: string | null;
             sourceIds: string[];
             /**
@@ -922,7 +928,7 @@ export interface components {
             /** @description Tổ chức mới hình thành (hợp nhất) */
             newOrganization?: components["schemas"]["NewOrganizationInput"];
         };
-        SplitInputInput: {
+        SplitRequestInput: {
             /** @constant */
             kind: "split";
             /**
@@ -930,7 +936,7 @@ export interface components {
              * @example 2025-07-01
              */
             effectiveDate: string;
-            legalBasis: components["schemas"]["LegalBasisInput"];
+            legalBasis: components["schemas"]["LegalBasisRequestInput"];
             note?: string | null;
             /** Format: uuid */
             sourceId: string;
@@ -947,7 +953,7 @@ export interface components {
                 toIndex: number;
             }[];
         };
-        RenameInputInput: {
+        RenameRequestInput: {
             /** @constant */
             kind: "rename";
             /**
@@ -955,7 +961,7 @@ export interface components {
              * @example 2025-07-01
              */
             effectiveDate: string;
-            legalBasis: components["schemas"]["LegalBasisInput"];
+            legalBasis: components["schemas"]["LegalBasisRequestInput"];
             note?: string | null;
             /** Format: uuid */
             organizationId: string;
@@ -963,7 +969,7 @@ export interface components {
             shortName?: string | null;
             englishName?: string | null;
         };
-        MoveInputInput: {
+        MoveRequestInput: {
             /** @constant */
             kind: "move";
             /**
@@ -971,14 +977,14 @@ export interface components {
              * @example 2025-07-01
              */
             effectiveDate: string;
-            legalBasis: components["schemas"]["LegalBasisInput"];
+            legalBasis: components["schemas"]["LegalBasisRequestInput"];
             note?: string | null;
             /** Format: uuid */
             organizationId: string;
             /** Format: uuid */
             newParentId: string;
         };
-        DissolveInputInput: {
+        DissolveRequestInput: {
             /** @constant */
             kind: "dissolve";
             /**
@@ -986,14 +992,14 @@ export interface components {
              * @example 2025-07-01
              */
             effectiveDate: string;
-            legalBasis: components["schemas"]["LegalBasisInput"];
+            legalBasis: components["schemas"]["LegalBasisRequestInput"];
             note?: string | null;
             /** Format: uuid */
             organizationId: string;
             /** Format: uuid */
             transferChildrenTo?: string;
         };
-        LineageInputInput: components["schemas"]["MergeInputInput"] | components["schemas"]["SplitInputInput"] | components["schemas"]["RenameInputInput"] | components["schemas"]["MoveInputInput"] | components["schemas"]["DissolveInputInput"];
+        LineageRequestInput: components["schemas"]["MergeRequestInput"] | components["schemas"]["SplitRequestInput"] | components["schemas"]["RenameRequestInput"] | components["schemas"]["MoveRequestInput"] | components["schemas"]["DissolveRequestInput"];
         /** @enum {string} */
         LineageKindInput: "merge" | "split" | "rename" | "move" | "dissolve";
         /** @enum {string} */
@@ -1112,12 +1118,18 @@ export interface components {
          */
         OrganizationStatus: "active" | "suspended" | "dissolved";
         /** @description Căn cứ: số, ngày, cơ quan ban hành quyết định */
-        LegalBasis: {
+        LegalBasisRequest: {
             number: string;
             /**
              * @description Ngày theo lịch, dạng yyyy-mm-dd
              * @example 2025-07-01
              */
+            date: string;
+            issuer: string;
+        };
+        /** @description Căn cứ: số, ngày, cơ quan ban hành quyết định */
+        LegalBasis: {
+            number: string;
             date: string;
             issuer: string;
         };
@@ -1244,7 +1256,7 @@ export interface components {
             email?: string | null;
             website?: (string | null) | null;
             publicContacts?: boolean;
-            foundingDecision?: components["schemas"]["LegalBasis"] | null;
+            foundingDecision?: components["schemas"]["LegalBasisRequest"] | null;
         };
         OrganizationUpdate: {
             code?: string;
@@ -1262,7 +1274,7 @@ export interface components {
             email?: string | null;
             website?: (string | null) | null;
             publicContacts?: boolean;
-            foundingDecision?: components["schemas"]["LegalBasis"] | null;
+            foundingDecision?: components["schemas"]["LegalBasisRequest"] | null;
         };
         NewOrganization: {
             /** @description Bỏ trống để hệ thống tự cấp theo mã cấp trên */
@@ -1280,9 +1292,9 @@ export interface components {
             email?: string | null;
             website?: (string | null) | null;
             publicContacts?: boolean;
-            foundingDecision?: components["schemas"]["LegalBasis"] | null;
+            foundingDecision?: components["schemas"]["LegalBasisRequest"] | null;
         };
-        MergeInput: {
+        MergeRequest: {
             /** @constant */
             kind: "merge";
             /**
@@ -1290,7 +1302,7 @@ export interface components {
              * @example 2025-07-01
              */
             effectiveDate: string;
-            legalBasis: components["schemas"]["LegalBasis"];
+            legalBasis: components["schemas"]["LegalBasisRequest"];
             note?: (string | null) | null;
             sourceIds: string[];
             /**
@@ -1301,7 +1313,7 @@ export interface components {
             /** @description Tổ chức mới hình thành (hợp nhất) */
             newOrganization?: components["schemas"]["NewOrganization"];
         };
-        SplitInput: {
+        SplitRequest: {
             /** @constant */
             kind: "split";
             /**
@@ -1309,7 +1321,7 @@ export interface components {
              * @example 2025-07-01
              */
             effectiveDate: string;
-            legalBasis: components["schemas"]["LegalBasis"];
+            legalBasis: components["schemas"]["LegalBasisRequest"];
             note?: (string | null) | null;
             /** Format: uuid */
             sourceId: string;
@@ -1326,7 +1338,7 @@ export interface components {
                 toIndex: number;
             }[];
         };
-        RenameInput: {
+        RenameRequest: {
             /** @constant */
             kind: "rename";
             /**
@@ -1334,7 +1346,7 @@ export interface components {
              * @example 2025-07-01
              */
             effectiveDate: string;
-            legalBasis: components["schemas"]["LegalBasis"];
+            legalBasis: components["schemas"]["LegalBasisRequest"];
             note?: (string | null) | null;
             /** Format: uuid */
             organizationId: string;
@@ -1342,7 +1354,7 @@ export interface components {
             shortName?: (string | null) | null;
             englishName?: (string | null) | null;
         };
-        MoveInput: {
+        MoveRequest: {
             /** @constant */
             kind: "move";
             /**
@@ -1350,14 +1362,14 @@ export interface components {
              * @example 2025-07-01
              */
             effectiveDate: string;
-            legalBasis: components["schemas"]["LegalBasis"];
+            legalBasis: components["schemas"]["LegalBasisRequest"];
             note?: (string | null) | null;
             /** Format: uuid */
             organizationId: string;
             /** Format: uuid */
             newParentId: string;
         };
-        DissolveInput: {
+        DissolveRequest: {
             /** @constant */
             kind: "dissolve";
             /**
@@ -1365,14 +1377,14 @@ export interface components {
              * @example 2025-07-01
              */
             effectiveDate: string;
-            legalBasis: components["schemas"]["LegalBasis"];
+            legalBasis: components["schemas"]["LegalBasisRequest"];
             note?: (string | null) | null;
             /** Format: uuid */
             organizationId: string;
             /** Format: uuid */
             transferChildrenTo?: string;
         };
-        LineageInput: components["schemas"]["MergeInput"] | components["schemas"]["SplitInput"] | components["schemas"]["RenameInput"] | components["schemas"]["MoveInput"] | components["schemas"]["DissolveInput"];
+        LineageRequest: components["schemas"]["MergeRequest"] | components["schemas"]["SplitRequest"] | components["schemas"]["RenameRequest"] | components["schemas"]["MoveRequest"] | components["schemas"]["DissolveRequest"];
         /** @enum {string} */
         LineageKind: "merge" | "split" | "rename" | "move" | "dissolve";
         /** @enum {string} */

@@ -32,7 +32,7 @@ export const MergeInputSchema = z
     survivorId: UuidSchema.optional().describe('Tổ chức tiếp nhận (sáp nhập); bỏ trống khi lập tổ chức mới'),
     newOrganization: NewOrganizationSchema.optional().describe('Tổ chức mới hình thành (hợp nhất)'),
   })
-  .meta({ id: 'MergeInput' });
+  .meta({ id: 'MergeRequest' });
 
 export const SplitInputSchema = z
   .object({
@@ -46,7 +46,7 @@ export const SplitInputSchema = z
       .default([])
       .describe('Đơn vị trực thuộc chuyển sang tổ chức mới thứ toIndex'),
   })
-  .meta({ id: 'SplitInput' });
+  .meta({ id: 'SplitRequest' });
 
 export const RenameInputSchema = z
   .object({
@@ -57,7 +57,7 @@ export const RenameInputSchema = z
     shortName: optionalText(150),
     englishName: optionalText(300),
   })
-  .meta({ id: 'RenameInput' });
+  .meta({ id: 'RenameRequest' });
 
 export const MoveInputSchema = z
   .object({
@@ -66,7 +66,7 @@ export const MoveInputSchema = z
     organizationId: UuidSchema,
     newParentId: UuidSchema,
   })
-  .meta({ id: 'MoveInput' });
+  .meta({ id: 'MoveRequest' });
 
 export const DissolveInputSchema = z
   .object({
@@ -75,11 +75,11 @@ export const DissolveInputSchema = z
     organizationId: UuidSchema,
     transferChildrenTo: UuidSchema.optional(),
   })
-  .meta({ id: 'DissolveInput' });
+  .meta({ id: 'DissolveRequest' });
 
 export const LineageInputSchema = z
   .discriminatedUnion('kind', [MergeInputSchema, SplitInputSchema, RenameInputSchema, MoveInputSchema, DissolveInputSchema])
-  .meta({ id: 'LineageInput' });
+  .meta({ id: 'LineageRequest' });
 export type LineageInput = z.infer<typeof LineageInputSchema>;
 export type MergeInput = z.infer<typeof MergeInputSchema>;
 export type SplitInput = z.infer<typeof SplitInputSchema>;

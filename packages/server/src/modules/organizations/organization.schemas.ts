@@ -44,7 +44,7 @@ export const LegalBasisInputSchema = z
     date: IsoDateSchema,
     issuer: text(300),
   })
-  .meta({ id: 'LegalBasisInput', description: 'Căn cứ: số, ngày, cơ quan ban hành quyết định' });
+  .meta({ id: 'LegalBasisRequest', description: 'Căn cứ: số, ngày, cơ quan ban hành quyết định' });
 
 export const LegalBasisSchema = z
   .object({ number: z.string(), date: z.string(), issuer: z.string() })
