@@ -51,7 +51,8 @@ export async function loadDemo(db: Database): Promise<DemoLoadResult> {
 
   async function insertFoundedBefore(tx: Executor, limit: string | null): Promise<void> {
     const batch: DemoOrganization[] = [];
-    while (pending.length > 0 && (limit === null || pending[0]!.foundedOn < limit)) batch.push(pending.shift()!);
+    while (pending.length > 0 && (limit === null || pending[0]!.foundedOn < limit))
+      batch.push(pending.shift()!);
     if (batch.length === 0) return;
     for (const o of batch) ids.set(o.key, randomUUID());
     await orgs.insertMany(
@@ -99,18 +100,37 @@ export async function loadDemo(db: Database): Promise<DemoLoadResult> {
           };
         }),
     );
-    await tree.refreshClosure(tx, batch.map((o) => idOf(o.key)));
+    await tree.refreshClosure(
+      tx,
+      batch.map((o) => idOf(o.key)),
+    );
   }
 
   function toInput(e: DemoLineageEvent): LineageInput {
     const common = { effectiveDate: e.effectiveDate, legalBasis: e.legalBasis, note: e.note };
     switch (e.kind) {
       case 'merge':
-        return { kind: 'merge', ...common, sourceIds: e.sourceKeys.map(idOf), survivorId: idOf(e.survivorKey) };
+        return {
+          kind: 'merge',
+          ...common,
+          sourceIds: e.sourceKeys.map(idOf),
+          survivorId: idOf(e.survivorKey),
+        };
       case 'rename':
-        return { kind: 'rename', ...common, organizationId: idOf(e.organizationKey), fullName: e.fullName, shortName: e.shortName };
+        return {
+          kind: 'rename',
+          ...common,
+          organizationId: idOf(e.organizationKey),
+          fullName: e.fullName,
+          shortName: e.shortName,
+        };
       case 'move':
-        return { kind: 'move', ...common, organizationId: idOf(e.organizationKey), newParentId: idOf(e.newParentKey) };
+        return {
+          kind: 'move',
+          ...common,
+          organizationId: idOf(e.organizationKey),
+          newParentId: idOf(e.newParentKey),
+        };
       case 'dissolve':
         return { kind: 'dissolve', ...common, organizationId: idOf(e.organizationKey) };
       case 'split':
@@ -120,7 +140,10 @@ export async function loadDemo(db: Database): Promise<DemoLoadResult> {
           sourceId: idOf(e.sourceKey),
           sourceContinues: e.sourceContinues,
           newOrganizations: e.newOrganizations.map((o) => {
-            const { foundedOn: _f, ...rest } = createInput(o, o.parentKey ? idOf(o.parentKey) : null);
+            const { foundedOn: _f, ...rest } = createInput(
+              o,
+              o.parentKey ? idOf(o.parentKey) : null,
+            );
             return rest;
           }),
           childMoves: e.childMoves.map((m) => ({
@@ -148,7 +171,10 @@ export async function loadDemo(db: Database): Promise<DemoLoadResult> {
   return { organizations: ids.size, events: data.events.length };
 }
 
-export async function loadDemoIfEmpty(db: Database, log: (m: string) => void): Promise<DemoLoadResult | null> {
+export async function loadDemoIfEmpty(
+  db: Database,
+  log: (m: string) => void,
+): Promise<DemoLoadResult | null> {
   if ((await orgs.count(db)) > 0) return null;
   log('Cơ sở dữ liệu trống: đang nạp dữ liệu mẫu…');
   return loadDemo(db);

@@ -2,11 +2,7 @@
 
 /** Strips Vietnamese diacritics: "Hải Dương" → "Hai Duong" (đ handled explicitly). */
 export function asciiFold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D');
+  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
 }
 
 /** "Hải Dương" → "haiduong"; used for e-mail and web addresses. */
@@ -28,4 +24,19 @@ export function initials(s: string): string {
 /** Zero-padded number: pad(7, 3) → "007". */
 export function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
+}
+
+/**
+ * Initials as used in the symbol of a document number, keeping Đ:
+ * "Hội Vô tuyến Điện tử" → "HVTĐT" (for "86/QĐ-HVTĐT").
+ */
+export function symbolInitials(s: string): string {
+  return s
+    .split(/\s+/)
+    .filter((w) => /^\p{L}/u.test(w))
+    .map((w) => {
+      const first = w.charAt(0);
+      return first === 'đ' || first === 'Đ' ? 'Đ' : asciiFold(first).toUpperCase();
+    })
+    .join('');
 }
