@@ -9,7 +9,8 @@ async function main(): Promise<void> {
   const { db, config } = opened;
   if (config.loadDemo) {
     const loaded = await loadDemoIfEmpty(db, log);
-    if (loaded) log(`Đã nạp dữ liệu mẫu: ${loaded.organizations} tổ chức, ${loaded.events} sự kiện`);
+    if (loaded)
+      log(`Đã nạp dữ liệu mẫu: ${loaded.organizations} tổ chức, ${loaded.events} sự kiện`);
   }
   const app = await buildApp({ db, logLevel: config.logLevel, webDist: config.webDist });
 

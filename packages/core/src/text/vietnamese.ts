@@ -5,7 +5,7 @@
 
 // Invisible characters pasted from Word, web pages and chat apps; they make
 // visually identical names compare unequal, so they are dropped, not spaced.
-const ZERO_WIDTH = /[\u200B\u200C\u200D\u2060\uFEFF\u180E]/gu;
+const ZERO_WIDTH = /\u200B|\u200C|\u200D|\u2060|\uFEFF|\u180E/gu;
 
 // Runs of any Unicode white space, NBSP and the typographic spaces included.
 const WHITESPACE_RUN = /\s+/gu;

@@ -6,7 +6,9 @@ const opened = await openDatabase((m) => console.log(m));
 try {
   if ((await organizationRepository.count(opened.db)) > 0) {
     console.error('Cơ sở dữ liệu đã có dữ liệu; dữ liệu mẫu chỉ nạp vào cơ sở dữ liệu trống.');
-    console.error('Để làm lại từ đầu: dừng máy chủ, xóa thư mục data/ rồi chạy lại `npm run demo`.');
+    console.error(
+      'Để làm lại từ đầu: dừng máy chủ, xóa thư mục data/ rồi chạy lại `npm run demo`.',
+    );
     process.exitCode = 1;
   } else {
     const r = await loadDemo(opened.db);

@@ -11,7 +11,10 @@ import { startEmbeddedPostgres } from '../db/embedded.js';
 import { migrateToLatest } from '../db/migrate.js';
 
 export const SCHEMA_FILE = path.resolve(import.meta.dirname, '../../src/db/schema.generated.ts');
-const CODEGEN_BIN = path.resolve(import.meta.dirname, '../../../../node_modules/kysely-codegen/dist/cli/bin.js');
+const CODEGEN_BIN = path.resolve(
+  import.meta.dirname,
+  '../../../../node_modules/kysely-codegen/dist/cli/bin.js',
+);
 
 export function codegenArgs(url: string): string[] {
   return [

@@ -12,7 +12,11 @@ import { createOrganization } from '../modules/organizations/organization.servic
 import { organizationRepository } from '../modules/organizations/organization.repository.js';
 
 const { values } = parseArgs({
-  options: { orgs: { type: 'string', default: '10000' }, seed: { type: 'string', default: '1' }, prefix: { type: 'string', default: 'SC' } },
+  options: {
+    orgs: { type: 'string', default: '10000' },
+    seed: { type: 'string', default: '1' },
+    prefix: { type: 'string', default: 'SC' },
+  },
 });
 const total = Number(values.orgs);
 const seed = Number(values.seed);
@@ -39,23 +43,59 @@ try {
   if (!root) {
     const created = await createOrganization(
       opened.db,
-      { code: 'VUSTA', kind: 'central_union', fullName: 'Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam', shortName: 'Liên hiệp Hội Việt Nam', foundedOn: '1983-03-26', provinceCode: '01' },
+      {
+        code: 'VUSTA',
+        kind: 'central_union',
+        fullName: 'Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam',
+        shortName: 'Liên hiệp Hội Việt Nam',
+        foundedOn: '1983-03-26',
+        provinceCode: '01',
+      },
       null,
     );
     root = { id: created.id, founded_on: '1983-03-26' };
   }
   const orgs = generateTree({ total, seed, prefix, rootId: root.id, rootFounded: root.founded_on });
   await client.query('begin');
-  await copyRows(client, 'organization', ['id', 'code', 'kind', 'full_name', 'short_name', 'province_code', 'field_code', 'founded_on'],
-    orgs.map((o) => [o.id, o.code, o.kind, o.fullName, o.shortName, o.provinceCode, o.fieldCode, o.foundedOn]));
-  await copyRows(client, 'organization_name', ['organization_id', 'full_name', 'short_name', 'valid_from'],
-    orgs.map((o) => [o.id, o.fullName, o.shortName, o.foundedOn]));
-  await copyRows(client, 'organization_parent', ['organization_id', 'parent_id', 'valid_from'], orgs.map((o) => [o.id, o.parentId, o.linkFrom]));
-  await refreshClosureFor(client, orgs.map((o) => o.id));
+  await copyRows(
+    client,
+    'organization',
+    ['id', 'code', 'kind', 'full_name', 'short_name', 'province_code', 'field_code', 'founded_on'],
+    orgs.map((o) => [
+      o.id,
+      o.code,
+      o.kind,
+      o.fullName,
+      o.shortName,
+      o.provinceCode,
+      o.fieldCode,
+      o.foundedOn,
+    ]),
+  );
+  await copyRows(
+    client,
+    'organization_name',
+    ['organization_id', 'full_name', 'short_name', 'valid_from'],
+    orgs.map((o) => [o.id, o.fullName, o.shortName, o.foundedOn]),
+  );
+  await copyRows(
+    client,
+    'organization_parent',
+    ['organization_id', 'parent_id', 'valid_from'],
+    orgs.map((o) => [o.id, o.parentId, o.linkFrom]),
+  );
+  await refreshClosureFor(
+    client,
+    orgs.map((o) => o.id),
+  );
   await client.query('commit');
-  await client.query('analyze organization; analyze organization_closure; analyze organization_parent; analyze organization_name');
+  await client.query(
+    'analyze organization; analyze organization_closure; analyze organization_parent; analyze organization_name',
+  );
   const secs = (performance.now() - started) / 1000;
-  console.log(`Đã tạo ${total.toLocaleString('vi-VN')} tổ chức trong ${secs.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} giây.`);
+  console.log(
+    `Đã tạo ${total.toLocaleString('vi-VN')} tổ chức trong ${secs.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} giây.`,
+  );
 } catch (err) {
   await client.query('rollback').catch(() => undefined);
   console.error(err instanceof Error ? err.message : err);

@@ -15,7 +15,10 @@ export interface OpenedDatabase {
  * Connects to DATABASE_URL, or starts the embedded PostgreSQL under the data directory, then
  * brings the schema and reference lists up to date. Shared by the server and every CLI.
  */
-export async function openDatabase(log: (msg: string) => void, config = loadConfig()): Promise<OpenedDatabase> {
+export async function openDatabase(
+  log: (msg: string) => void,
+  config = loadConfig(),
+): Promise<OpenedDatabase> {
   let url = config.databaseUrl;
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (!url) {

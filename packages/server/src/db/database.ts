@@ -18,6 +18,8 @@ export function createDatabase(url: string, max = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max, application_name: 'lienhiep' });
   // An idle connection dropped by the server (restart, shutdown) must not bring the process down;
   // the pool replaces it on the next checkout.
-  pool.on('error', (err) => console.error(`[lienhiep] kết nối cơ sở dữ liệu bị ngắt: ${err.message}`));
+  pool.on('error', (err) =>
+    console.error(`[lienhiep] kết nối cơ sở dữ liệu bị ngắt: ${err.message}`),
+  );
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -25,7 +25,9 @@ interface Detail {
   status: string;
 }
 const byCode = async (code: string): Promise<Detail> => {
-  const r = await get<{ items: { id: string; code: string }[] }>(`/api/organizations?q=${code}&pageSize=100`);
+  const r = await get<{ items: { id: string; code: string }[] }>(
+    `/api/organizations?q=${code}&pageSize=100`,
+  );
   const hit = r.items.find((i) => i.code === code);
   if (!hit) throw new Error(`no ${code}`);
   return get<Detail>(`/api/organizations/${hit.id}`);
@@ -33,7 +35,9 @@ const byCode = async (code: string): Promise<Detail> => {
 
 describe('the demo tree, read through the API', () => {
   it('has one root, the central union, with 93 national associations and 34 provincial unions today', async () => {
-    const roots = await get<{ roots: { code: string; childCount: number }[] }>('/api/organizations/roots');
+    const roots = await get<{ roots: { code: string; childCount: number }[] }>(
+      '/api/organizations/roots',
+    );
     expect(roots.roots.map((r) => r.code)).toEqual(['VUSTA']);
     const vusta = await byCode('VUSTA');
     expect(vusta.childCounts.national_association).toBe(93);
@@ -48,7 +52,12 @@ describe('the demo tree, read through the API', () => {
 
   it('gives Hải Phòng the structure of the seeds: 49 associations, 12 institutes and centres, 8 clubs, 15 collective members', async () => {
     const hp = await byCode('LHH-31');
-    expect(hp.childCounts).toMatchObject({ member_association: 49, st_organization: 12, club: 8, collective_member: 15 });
+    expect(hp.childCounts).toMatchObject({
+      member_association: 49,
+      st_organization: 12,
+      club: 8,
+      collective_member: 15,
+    });
     const before = await get<Detail>(`/api/organizations/${hp.id}?at=2025-06-30`);
     expect(before.childCounts.member_association).toBe(29);
     const hd = await byCode('LHH-30');
@@ -59,7 +68,9 @@ describe('the demo tree, read through the API', () => {
 
   it('records Phú Thọ absorbing Vĩnh Phúc and Hòa Bình', async () => {
     const pt = await byCode('LHH-25');
-    const h = await get<{ predecessors: { code: string }[] }>(`/api/organizations/${pt.id}/history`);
+    const h = await get<{ predecessors: { code: string }[] }>(
+      `/api/organizations/${pt.id}/history`,
+    );
     expect(h.predecessors.map((p) => p.code).sort()).toEqual(['LHH-17', 'LHH-26']);
   });
 
@@ -68,13 +79,18 @@ describe('the demo tree, read through the API', () => {
       const r = await get<{ items: { code: string }[] }>(
         `/api/organizations?kind=provincial_union&status=active&q=${encodeURIComponent(q)}`,
       );
-      expect(r.items.map((i) => i.code), q).toEqual(['LHH-66']);
+      expect(
+        r.items.map((i) => i.code),
+        q,
+      ).toEqual(['LHH-66']);
     }
     const pharma = await get<{ items: { fullName: string; kind: string }[] }>(
       `/api/organizations?q=${encodeURIComponent('hoi duoc hoc viet nam')}&kind=national_association`,
     );
     expect(pharma.items.map((i) => i.fullName)).toEqual(['Hội Dược học Việt Nam']);
-    const ric = await get<{ items: { code: string; parent: { code: string } | null }[] }>(`/api/organizations?q=RIC&kind=st_organization`);
+    const ric = await get<{ items: { code: string; parent: { code: string } | null }[] }>(
+      `/api/organizations?q=RIC&kind=st_organization`,
+    );
     expect(ric.items.find((i) => i.code === 'RIC')?.parent?.code).toBe('VUSTA');
   });
 

@@ -17,7 +17,7 @@ export async function copyRows(
   rows: Iterable<readonly (string | null)[]>,
 ): Promise<void> {
   const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
-  async function* lines() {
+  function* lines() {
     let buf = '';
     for (const r of rows) {
       buf += r.map(copyValue).join('\t') + '\n';
@@ -35,7 +35,9 @@ export async function refreshClosureFor(client: PoolClient, ids: readonly string
   await client.query('select refresh_organization_closure($1::uuid[])', [ids]);
 }
 
-export async function findCentralUnion(client: PoolClient): Promise<{ id: string; founded_on: string } | undefined> {
+export async function findCentralUnion(
+  client: PoolClient,
+): Promise<{ id: string; founded_on: string } | undefined> {
   const r = await client.query<{ id: string; founded_on: string }>(
     "select id, founded_on::text from organization where kind = 'central_union' and ended_on is null order by founded_on limit 1",
   );

@@ -16,16 +16,82 @@ export interface GeneratedOrg {
 }
 
 const ASSOCIATION_SUBJECTS = [
-  'Luật gia', 'Y học', 'Dược học', 'Đông y', 'Làm vườn', 'Tin học', 'Kinh tế', 'Khoa học Lịch sử', 'Văn nghệ dân gian',
-  'Kiến trúc sư', 'Xây dựng', 'Cơ khí', 'Điện lực', 'Thủy lợi', 'Nuôi ong', 'Sinh vật cảnh', 'Khoa học Tâm lý – Giáo dục',
-  'Châm cứu', 'Điều dưỡng', 'Kế toán và Kiểm toán', 'Địa lý', 'Môi trường', 'Giống cây trồng', 'Thú y', 'Nông học',
-  'Ngôn ngữ học', 'Toán học', 'Vật lý', 'Hóa học', 'Công nghệ sinh học', 'Khuyến học', 'Y tế công cộng', 'Phục hồi chức năng',
+  'Luật gia',
+  'Y học',
+  'Dược học',
+  'Đông y',
+  'Làm vườn',
+  'Tin học',
+  'Kinh tế',
+  'Khoa học Lịch sử',
+  'Văn nghệ dân gian',
+  'Kiến trúc sư',
+  'Xây dựng',
+  'Cơ khí',
+  'Điện lực',
+  'Thủy lợi',
+  'Nuôi ong',
+  'Sinh vật cảnh',
+  'Khoa học Tâm lý – Giáo dục',
+  'Châm cứu',
+  'Điều dưỡng',
+  'Kế toán và Kiểm toán',
+  'Địa lý',
+  'Môi trường',
+  'Giống cây trồng',
+  'Thú y',
+  'Nông học',
+  'Ngôn ngữ học',
+  'Toán học',
+  'Vật lý',
+  'Hóa học',
+  'Công nghệ sinh học',
+  'Khuyến học',
+  'Y tế công cộng',
+  'Phục hồi chức năng',
 ];
-const UNIT_PREFIXES = ['Viện Nghiên cứu', 'Trung tâm Tư vấn', 'Trung tâm Chuyển giao Công nghệ', 'Viện Phát triển', 'Trung tâm Ứng dụng'];
-const UNIT_TOPICS = ['Phát triển Cộng đồng', 'Năng lượng tái tạo', 'Nông nghiệp bền vững', 'Y tế cộng đồng', 'Môi trường và Biến đổi khí hậu', 'Kinh tế số', 'Giáo dục STEM', 'Công nghệ thông tin'];
-const CLUB_TOPICS = ['Nhà khoa học trẻ', 'Trí thức hưu trí', 'Doanh nhân khoa học', 'Sáng tạo trẻ', 'Nữ trí thức', 'Chuyển đổi số'];
-const COLLECTIVE = ['Trường Đại học', 'Trường Cao đẳng', 'Công ty Cổ phần Công nghệ', 'Công ty TNHH Tư vấn', 'Bệnh viện Đa khoa'];
-const COLLECTIVE_TOPICS = ['Kỹ thuật', 'Y Dược', 'Nông Lâm', 'Kinh tế – Kỹ thuật', 'Sư phạm', 'Xanh', 'Phương Nam', 'Miền Trung'];
+const UNIT_PREFIXES = [
+  'Viện Nghiên cứu',
+  'Trung tâm Tư vấn',
+  'Trung tâm Chuyển giao Công nghệ',
+  'Viện Phát triển',
+  'Trung tâm Ứng dụng',
+];
+const UNIT_TOPICS = [
+  'Phát triển Cộng đồng',
+  'Năng lượng tái tạo',
+  'Nông nghiệp bền vững',
+  'Y tế cộng đồng',
+  'Môi trường và Biến đổi khí hậu',
+  'Kinh tế số',
+  'Giáo dục STEM',
+  'Công nghệ thông tin',
+];
+const CLUB_TOPICS = [
+  'Nhà khoa học trẻ',
+  'Trí thức hưu trí',
+  'Doanh nhân khoa học',
+  'Sáng tạo trẻ',
+  'Nữ trí thức',
+  'Chuyển đổi số',
+];
+const COLLECTIVE = [
+  'Trường Đại học',
+  'Trường Cao đẳng',
+  'Công ty Cổ phần Công nghệ',
+  'Công ty TNHH Tư vấn',
+  'Bệnh viện Đa khoa',
+];
+const COLLECTIVE_TOPICS = [
+  'Kỹ thuật',
+  'Y Dược',
+  'Nông Lâm',
+  'Kinh tế – Kỹ thuật',
+  'Sư phạm',
+  'Xanh',
+  'Phương Nam',
+  'Miền Trung',
+];
 
 function isoDate(r: () => number, fromYear: number, toYear: number): string {
   const y = fromYear + Math.floor(r() * (toYear - fromYear + 1));
@@ -39,13 +105,24 @@ function isoDate(r: () => number, fromYear: number, toYear: number): string {
  * unions, then member associations, institutes, clubs, collective members and branches in the
  * proportions of the real system, until `total` organisations exist.
  */
-export function generateTree(opts: { total: number; seed: number; prefix: string; rootId: string; rootFounded: string }): GeneratedOrg[] {
+export function generateTree(opts: {
+  total: number;
+  seed: number;
+  prefix: string;
+  rootId: string;
+  rootFounded: string;
+}): GeneratedOrg[] {
   const r = seededRandom(opts.seed);
   const pickOf = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const out: GeneratedOrg[] = [];
   const later = (a: string, b: string) => (a > b ? a : b);
   const add = (o: Omit<GeneratedOrg, 'id' | 'code' | 'linkFrom'>, parentFounded: string) => {
-    const org = { ...o, id: randomUUID(), code: `${opts.prefix}-${String(out.length + 1).padStart(6, '0')}`, linkFrom: later(o.foundedOn, parentFounded) };
+    const org = {
+      ...o,
+      id: randomUUID(),
+      code: `${opts.prefix}-${String(out.length + 1).padStart(6, '0')}`,
+      linkFrom: later(o.foundedOn, parentFounded),
+    };
     out.push(org);
     return org;
   };
@@ -109,7 +186,12 @@ export function generateTree(opts: { total: number; seed: number; prefix: string
         ),
       );
     } else if (roll < 0.6) {
-      const parent = r() < 0.5 && provincials.length > 0 ? pickOf(provincials) : nationals.length > 0 ? pickOf(nationals) : pickOf(provincials);
+      const parent =
+        r() < 0.5 && provincials.length > 0
+          ? pickOf(provincials)
+          : nationals.length > 0
+            ? pickOf(nationals)
+            : pickOf(provincials);
       add(
         {
           kind: 'st_organization',
@@ -123,11 +205,20 @@ export function generateTree(opts: { total: number; seed: number; prefix: string
         parent.foundedOn,
       );
     } else if (roll < 0.7) {
-      const parent = members.length > 0 && r() < 0.5 ? pickOf(members) : provincials.length > 0 ? pickOf(provincials) : pickOf(nationals);
+      const parent =
+        members.length > 0 && r() < 0.5
+          ? pickOf(members)
+          : provincials.length > 0
+            ? pickOf(provincials)
+            : pickOf(nationals);
       add(
         {
           kind: 'club',
-          fullName: `Câu lạc bộ ${pickOf(CLUB_TOPICS)} ${provinceName(parent.provinceCode)} ${out.length + 1}`.replace(/\s+/g, ' '),
+          fullName:
+            `Câu lạc bộ ${pickOf(CLUB_TOPICS)} ${provinceName(parent.provinceCode)} ${out.length + 1}`.replace(
+              /\s+/g,
+              ' ',
+            ),
           shortName: null,
           provinceCode: parent.provinceCode,
           fieldCode: null,
@@ -151,7 +242,12 @@ export function generateTree(opts: { total: number; seed: number; prefix: string
         parent.foundedOn,
       );
     } else {
-      const parent = members.length > 0 && r() < 0.4 ? pickOf(members) : nationals.length > 0 ? pickOf(nationals) : pickOf(members);
+      const parent =
+        members.length > 0 && r() < 0.4
+          ? pickOf(members)
+          : nationals.length > 0
+            ? pickOf(nationals)
+            : pickOf(members);
       add(
         {
           kind: 'branch',

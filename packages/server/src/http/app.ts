@@ -52,23 +52,30 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         { name: 'Hệ thống', description: 'Tình trạng và tài liệu' },
         { name: 'Danh mục', description: 'Tỉnh, thành phố; lĩnh vực' },
         { name: 'Tổ chức', description: 'Cây tổ chức, hồ sơ, tìm kiếm' },
-        { name: 'Lịch sử', description: 'Hợp nhất, chia tách, đổi tên, chuyển trực thuộc, giải thể' },
+        {
+          name: 'Lịch sử',
+          description: 'Hợp nhất, chia tách, đổi tên, chuyển trực thuộc, giải thể',
+        },
       ],
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(scalar, { routePrefix: '/api/docs', configuration: { url: '/api/openapi.json' } });
+  await app.register(scalar, {
+    routePrefix: '/api/docs',
+    configuration: { url: '/api/openapi.json' },
+  });
 
   const api = app.withTypeProvider<ZodTypeProvider>();
   await api.register(
-    async (r) => {
+    (r, _opts, done) => {
       const z = r.withTypeProvider<ZodTypeProvider>();
       r.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
       healthRoutes(z, opts.db);
       referenceRoutes(z, opts.db);
       organizationRoutes(z, opts.db);
       lineageRoutes(z, opts.db);
+      done();
     },
     { prefix: '/api' },
   );

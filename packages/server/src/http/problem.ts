@@ -37,7 +37,11 @@ const TITLES: Record<number, string> = {
   500: 'Lỗi hệ thống',
 };
 
-function send(reply: FastifyReply, req: FastifyRequest, problem: Omit<Problem, 'type' | 'title' | 'instance'>): void {
+function send(
+  reply: FastifyReply,
+  req: FastifyRequest,
+  problem: Omit<Problem, 'type' | 'title' | 'instance'>,
+): void {
   void reply
     .code(problem.status)
     .type('application/problem+json; charset=utf-8')
@@ -67,9 +71,16 @@ export function registerProblemHandlers(app: FastifyInstance): void {
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const errors = err.validation.map((v) => ({ ...describeField(v.instancePath), message: v.message ?? 'Không hợp lệ' }));
+      const errors = err.validation.map((v) => ({
+        ...describeField(v.instancePath),
+        message: v.message ?? 'Không hợp lệ',
+      }));
       const first = errors[0];
-      const name = first ? (first.label ? `"${first.label}" (${first.field})` : `"${first.field}"`) : '';
+      const name = first
+        ? first.label
+          ? `"${first.label}" (${first.field})`
+          : `"${first.field}"`
+        : '';
       send(reply, req, {
         status: 400,
         code: 'validation_failed',
@@ -79,19 +90,34 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       return;
     }
     if (err instanceof AppError) {
-      const errors = err.field ? [{ ...describeField(err.field), message: err.message }] : undefined;
-      send(reply, req, { status: err.status, code: err.code, detail: err.message, ...(errors ? { errors } : {}) });
+      const errors = err.field
+        ? [{ ...describeField(err.field), message: err.message }]
+        : undefined;
+      send(reply, req, {
+        status: err.status,
+        code: err.code,
+        detail: err.message,
+        ...(errors ? { errors } : {}),
+      });
       return;
     }
     if (isResponseSerializationError(err)) {
       req.log.error({ err }, 'response does not match its schema');
-      send(reply, req, { status: 500, code: 'internal', detail: 'Đã có lỗi hệ thống; vui lòng thử lại sau.' });
+      send(reply, req, {
+        status: 500,
+        code: 'internal',
+        detail: 'Đã có lỗi hệ thống; vui lòng thử lại sau.',
+      });
       return;
     }
     const pgCode = (err as { code?: unknown }).code;
     if (pgCode === '23505' || pgCode === '23P01') {
       // a constraint caught what the service did not: still the user's conflict, not a crash
-      send(reply, req, { status: 409, code: 'conflict', detail: 'Dữ liệu trùng hoặc chồng lấn với dữ liệu đã có' });
+      send(reply, req, {
+        status: 409,
+        code: 'conflict',
+        detail: 'Dữ liệu trùng hoặc chồng lấn với dữ liệu đã có',
+      });
       return;
     }
     const status = err.statusCode ?? 500;
@@ -101,13 +127,18 @@ export function registerProblemHandlers(app: FastifyInstance): void {
           ? 'Dữ liệu gửi lên vượt quá giới hạn cho phép'
           : err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
             ? 'Định dạng nội dung không được hỗ trợ; hãy gửi JSON'
-            : err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
+            : err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+                err.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
               ? 'Nội dung JSON không hợp lệ'
               : 'Yêu cầu không hợp lệ';
       send(reply, req, { status, code: err.code ?? 'bad_request', detail });
       return;
     }
     req.log.error({ err }, 'unhandled error');
-    send(reply, req, { status: 500, code: 'internal', detail: 'Đã có lỗi hệ thống; vui lòng thử lại sau.' });
+    send(reply, req, {
+      status: 500,
+      code: 'internal',
+      detail: 'Đã có lỗi hệ thống; vui lòng thử lại sau.',
+    });
   });
 }

@@ -10,7 +10,8 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: string): AppError => new AppError(404, 'not_found', `Không tìm thấy ${what}`);
+export const notFound = (what: string): AppError =>
+  new AppError(404, 'not_found', `Không tìm thấy ${what}`);
 
 export const invalid = (field: string, message: string): AppError =>
   new AppError(400, 'invalid', message, field);

@@ -4,7 +4,9 @@ import { ProblemSchema } from '../../http/problem.js';
 import type { ZodApp } from '../../http/types.js';
 import { z } from '../../http/zod-setup.js';
 
-const HealthSchema = z.object({ status: z.literal('ok'), database: z.literal('ok') }).meta({ id: 'Health' });
+const HealthSchema = z
+  .object({ status: z.literal('ok'), database: z.literal('ok') })
+  .meta({ id: 'Health' });
 
 export function healthRoutes(app: ZodApp, db: Database): void {
   app.get(
@@ -22,16 +24,13 @@ export function healthRoutes(app: ZodApp, db: Database): void {
         return { status: 'ok' as const, database: 'ok' as const };
       } catch (err) {
         req.log.error({ err }, 'database unreachable');
-        return reply
-          .code(503)
-          .type('application/problem+json; charset=utf-8')
-          .send({
-            type: 'about:blank',
-            title: 'Dịch vụ tạm thời không sẵn sàng',
-            status: 503,
-            code: 'database_unavailable',
-            detail: 'Không kết nối được cơ sở dữ liệu',
-          });
+        return reply.code(503).type('application/problem+json; charset=utf-8').send({
+          type: 'about:blank',
+          title: 'Dịch vụ tạm thời không sẵn sàng',
+          status: 503,
+          code: 'database_unavailable',
+          detail: 'Không kết nối được cơ sở dữ liệu',
+        });
       }
     },
   );

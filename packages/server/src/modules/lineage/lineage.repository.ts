@@ -44,7 +44,11 @@ export const lineageRepository = {
     rows: { event_id: string; organization_id: string; role: string; name_at_event: string }[],
   ): Promise<void> {
     if (rows.length === 0) return;
-    await db.insertInto('lineage_participant').values(rows).onConflict((oc) => oc.doNothing()).execute();
+    await db
+      .insertInto('lineage_participant')
+      .values(rows)
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   },
 
   async insertSuccessors(
@@ -52,7 +56,11 @@ export const lineageRepository = {
     rows: { event_id: string; predecessor_id: string; successor_id: string }[],
   ): Promise<void> {
     if (rows.length === 0) return;
-    await db.insertInto('organization_successor').values(rows).onConflict((oc) => oc.doNothing()).execute();
+    await db
+      .insertInto('organization_successor')
+      .values(rows)
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   },
 
   eventsOf(db: Executor, orgId: string): Promise<EventRow[]> {
@@ -95,7 +103,7 @@ export const lineageRepository = {
       .where('lp.event_id', 'in', eventIds)
       .orderBy('lp.role')
       .orderBy(sql`lp.name_at_event collate "vi-x-icu"`)
-      .execute() as Promise<ParticipantRow[]>;
+      .execute();
   },
 
   /**
@@ -103,7 +111,11 @@ export const lineageRepository = {
    * of events effective by then, through chains, and keep those alive on `at`. An organisation
    * alive on `at` carries itself on.
    */
-  async successorsAt(db: Executor, ids: readonly string[], at: string): Promise<{ origin: string; id: string }[]> {
+  async successorsAt(
+    db: Executor,
+    ids: readonly string[],
+    at: string,
+  ): Promise<{ origin: string; id: string }[]> {
     if (ids.length === 0) return [];
     const r = await sql<{ origin: string; id: string }>`
       with recursive chain(origin, id) as (

@@ -3,7 +3,12 @@ import { ProblemSchema } from '../../http/problem.js';
 import type { ZodApp } from '../../http/types.js';
 import { z } from '../../http/zod-setup.js';
 import { IdParamsSchema, OrganizationRefSchema } from '../organizations/organization.schemas.js';
-import { HistorySchema, LineageInputSchema, LineageResultSchema, SuccessorsQuerySchema } from './lineage.schemas.js';
+import {
+  HistorySchema,
+  LineageInputSchema,
+  LineageResultSchema,
+  SuccessorsQuerySchema,
+} from './lineage.schemas.js';
 import { createLineageService } from './lineage.service.js';
 
 const errors = { 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };

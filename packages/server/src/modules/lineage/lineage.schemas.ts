@@ -29,7 +29,9 @@ export const MergeInputSchema = z
     kind: z.literal('merge'),
     ...common,
     sourceIds: z.array(UuidSchema).min(1, 'Chọn ít nhất một tổ chức hợp nhất').max(50),
-    survivorId: UuidSchema.optional().describe('Tổ chức tiếp nhận (sáp nhập); bỏ trống khi lập tổ chức mới'),
+    survivorId: UuidSchema.optional().describe(
+      'Tổ chức tiếp nhận (sáp nhập); bỏ trống khi lập tổ chức mới',
+    ),
     newOrganization: NewOrganizationSchema.optional().describe('Tổ chức mới hình thành (hợp nhất)'),
   })
   .meta({ id: 'MergeRequest' });
@@ -39,7 +41,9 @@ export const SplitInputSchema = z
     kind: z.literal('split'),
     ...common,
     sourceId: UuidSchema,
-    sourceContinues: z.boolean().describe('Tổ chức cũ vẫn tiếp tục hoạt động (tách) hay chấm dứt (chia)'),
+    sourceContinues: z
+      .boolean()
+      .describe('Tổ chức cũ vẫn tiếp tục hoạt động (tách) hay chấm dứt (chia)'),
     newOrganizations: z.array(NewOrganizationSchema).min(1, 'Cần ít nhất một tổ chức mới').max(20),
     childMoves: z
       .array(z.object({ childId: UuidSchema, toIndex: z.number().int().min(0) }))
@@ -78,7 +82,13 @@ export const DissolveInputSchema = z
   .meta({ id: 'DissolveRequest' });
 
 export const LineageInputSchema = z
-  .discriminatedUnion('kind', [MergeInputSchema, SplitInputSchema, RenameInputSchema, MoveInputSchema, DissolveInputSchema])
+  .discriminatedUnion('kind', [
+    MergeInputSchema,
+    SplitInputSchema,
+    RenameInputSchema,
+    MoveInputSchema,
+    DissolveInputSchema,
+  ])
   .meta({ id: 'LineageRequest' });
 export type LineageInput = z.infer<typeof LineageInputSchema>;
 export type MergeInput = z.infer<typeof MergeInputSchema>;
@@ -87,7 +97,9 @@ export type RenameInput = z.infer<typeof RenameInputSchema>;
 export type MoveInput = z.infer<typeof MoveInputSchema>;
 export type DissolveInput = z.infer<typeof DissolveInputSchema>;
 
-export const LineageKindSchema = z.enum(['merge', 'split', 'rename', 'move', 'dissolve']).meta({ id: 'LineageKind' });
+export const LineageKindSchema = z
+  .enum(['merge', 'split', 'rename', 'move', 'dissolve'])
+  .meta({ id: 'LineageKind' });
 export const ParticipantRoleSchema = z
   .enum(['source', 'survivor', 'created', 'subject', 'old_parent', 'new_parent', 'moved_child'])
   .meta({ id: 'ParticipantRole' });

@@ -1,13 +1,42 @@
-import { canBeChildOf, formatDate, ORGANIZATION_KIND_LABELS, type OrganizationKind } from '@lienhiep/core';
+import {
+  canBeChildOf,
+  formatDate,
+  ORGANIZATION_KIND_LABELS,
+  type OrganizationKind,
+} from '@lienhiep/core';
 import type { Database, Executor } from '../../db/database.js';
 import { addDays, openEnd, vnToday } from '../../shared/dates.js';
 import { conflict, invalid, notFound } from '../../shared/errors.js';
-import { countsByAncestor, emptyCounts, sumCounts, toRef, type OrganizationRefDto } from '../organizations/organization.dto.js';
-import { organizationRepository as orgs, type OrganizationRow } from '../organizations/organization.repository.js';
-import { createOrganization, existsOn, requireOrganization } from '../organizations/organization.service.js';
+import {
+  countsByAncestor,
+  emptyCounts,
+  sumCounts,
+  toRef,
+  type OrganizationRefDto,
+} from '../organizations/organization.dto.js';
+import {
+  organizationRepository as orgs,
+  type OrganizationRow,
+} from '../organizations/organization.repository.js';
+import {
+  createOrganization,
+  existsOn,
+  requireOrganization,
+} from '../organizations/organization.service.js';
 import { treeRepository as tree } from '../organizations/tree.repository.js';
-import { lineageRepository as repo, type EventRow, type ParticipantRow } from './lineage.repository.js';
-import type { DissolveInput, LineageInput, MergeInput, MoveInput, RenameInput, SplitInput } from './lineage.schemas.js';
+import {
+  lineageRepository as repo,
+  type EventRow,
+  type ParticipantRow,
+} from './lineage.repository.js';
+import type {
+  DissolveInput,
+  LineageInput,
+  MergeInput,
+  MoveInput,
+  RenameInput,
+  SplitInput,
+} from './lineage.schemas.js';
 
 type ChangeType = 'end' | 'create' | 'move' | 'rename';
 interface Change {
@@ -45,7 +74,11 @@ class PreviewRollback<T> extends Error {
 /** One event's worth of changes to the tree, applied within the caller's transaction. */
 class EventApplier {
   readonly changes: Change[] = [];
-  private readonly participants: { organization_id: string; role: string; name_at_event: string }[] = [];
+  private readonly participants: {
+    organization_id: string;
+    role: string;
+    name_at_event: string;
+  }[] = [];
   private readonly successors: { predecessor_id: string; successor_id: string }[] = [];
   private readonly closureRoots = new Set<string>();
 
@@ -72,13 +105,22 @@ class EventApplier {
   async ensureChangeable(rows: OrganizationRow[], field: string): Promise<void> {
     for (const r of rows) {
       if (r.ended_on !== null) {
-        throw invalid(field, `${r.full_name} đã chấm dứt hoạt động từ ngày ${formatDate(r.ended_on)}`);
+        throw invalid(
+          field,
+          `${r.full_name} đã chấm dứt hoạt động từ ngày ${formatDate(r.ended_on)}`,
+        );
       }
       if (r.founded_on >= this.date) {
-        throw invalid(field, `${r.full_name} được thành lập ngày ${formatDate(r.founded_on)}, không trước ngày hiệu lực`);
+        throw invalid(
+          field,
+          `${r.full_name} được thành lập ngày ${formatDate(r.founded_on)}, không trước ngày hiệu lực`,
+        );
       }
     }
-    const last = await tree.lastChange(this.tx, rows.map((r) => r.id));
+    const last = await tree.lastChange(
+      this.tx,
+      rows.map((r) => r.id),
+    );
     if (last !== null && last >= this.date) {
       throw conflict(
         `Đã có thay đổi được ghi nhận từ ngày ${formatDate(last)} đối với tổ chức liên quan; sự kiện mới phải có hiệu lực sau ngày đó`,
@@ -87,9 +129,16 @@ class EventApplier {
     }
   }
 
-  async moveChild(child: OrganizationRow, from: OrganizationRow, to: OrganizationRow | OrganizationRefDto): Promise<void> {
+  async moveChild(
+    child: OrganizationRow,
+    from: OrganizationRow,
+    to: OrganizationRow | OrganizationRefDto,
+  ): Promise<void> {
     if (!canBeChildOf(child.kind, to.kind)) {
-      throw invalid('childMoves', `${child.full_name} (${label(child.kind)}) không thể trực thuộc ${label(to.kind)}`);
+      throw invalid(
+        'childMoves',
+        `${child.full_name} (${label(child.kind)}) không thể trực thuộc ${label(to.kind)}`,
+      );
     }
     await tree.closeParent(this.tx, child.id, this.date);
     await tree.insertParent(this.tx, child.id, to.id, this.date, this.eventId);
@@ -108,13 +157,23 @@ class EventApplier {
   async end(row: OrganizationRow): Promise<void> {
     const open = await tree.openChildrenOf(this.tx, row.id);
     if (open.length > 0) {
-      throw invalid('transferChildrenTo', `${row.full_name} còn ${open.length} đơn vị trực thuộc chưa được chuyển đi`);
+      throw invalid(
+        'transferChildrenTo',
+        `${row.full_name} còn ${open.length} đơn vị trực thuộc chưa được chuyển đi`,
+      );
     }
     await tree.closeParent(this.tx, row.id, this.date);
     await tree.closeName(this.tx, row.id, this.date);
     await orgs.update(this.tx, row.id, { ended_on: this.date });
     this.closureRoots.add(row.id);
-    this.changes.push({ type: 'end', organization: ref(row), fromParent: null, toParent: null, fromName: null, toName: null });
+    this.changes.push({
+      type: 'end',
+      organization: ref(row),
+      fromParent: null,
+      toParent: null,
+      fromName: null,
+      toName: null,
+    });
   }
 
   async create(input: Parameters<typeof createOrganization>[1]): Promise<OrganizationRow> {
@@ -140,8 +199,14 @@ class EventApplier {
   async finish(): Promise<void> {
     const ids = await tree.descendantsEver(this.tx, [...this.closureRoots]);
     await tree.refreshClosure(this.tx, ids);
-    await repo.insertParticipants(this.tx, this.participants.map((p) => ({ ...p, event_id: this.eventId })));
-    await repo.insertSuccessors(this.tx, this.successors.map((s) => ({ ...s, event_id: this.eventId })));
+    await repo.insertParticipants(
+      this.tx,
+      this.participants.map((p) => ({ ...p, event_id: this.eventId })),
+    );
+    await repo.insertSuccessors(
+      this.tx,
+      this.successors.map((s) => ({ ...s, event_id: this.eventId })),
+    );
   }
 
   markClosure(id: string): void {
@@ -152,7 +217,10 @@ class EventApplier {
 async function applyMerge(a: EventApplier, tx: Executor, input: MergeInput): Promise<string[]> {
   const sourceIds = [...new Set(input.sourceIds)];
   if (input.survivorId && input.newOrganization) {
-    throw invalid('survivorId', 'Chọn tổ chức tiếp nhận hoặc khai báo tổ chức mới, không chọn cả hai');
+    throw invalid(
+      'survivorId',
+      'Chọn tổ chức tiếp nhận hoặc khai báo tổ chức mới, không chọn cả hai',
+    );
   }
   if (!input.survivorId && !input.newOrganization) {
     throw invalid('survivorId', 'Cần chọn tổ chức tiếp nhận hoặc khai báo tổ chức mới');
@@ -171,7 +239,8 @@ async function applyMerge(a: EventApplier, tx: Executor, input: MergeInput): Pro
     a.participant(survivor, 'survivor');
   } else {
     // the merged organisation sits where the first source sat unless told otherwise
-    const parentId = input.newOrganization!.parentId ?? (await tree.openParentOf(tx, sources[0]!.id)) ?? null;
+    const parentId =
+      input.newOrganization!.parentId ?? (await tree.openParentOf(tx, sources[0]!.id)) ?? null;
     target = await a.create({ ...input.newOrganization!, parentId, foundedOn: a.date });
   }
   for (const s of sources) {
@@ -192,7 +261,9 @@ async function applySplit(a: EventApplier, tx: Executor, input: SplitInput): Pro
   const defaultParent = (await tree.openParentOf(tx, source.id)) ?? null;
   const created: OrganizationRow[] = [];
   for (const n of input.newOrganizations) {
-    created.push(await a.create({ ...n, parentId: n.parentId ?? defaultParent, foundedOn: a.date }));
+    created.push(
+      await a.create({ ...n, parentId: n.parentId ?? defaultParent, foundedOn: a.date }),
+    );
   }
   const openChildren = new Set(await tree.openChildrenOf(tx, source.id));
   const moved = new Set<string>();
@@ -208,7 +279,10 @@ async function applySplit(a: EventApplier, tx: Executor, input: SplitInput): Pro
   if (!input.sourceContinues) {
     const left = [...openChildren].filter((c) => !moved.has(c)).length;
     if (left > 0) {
-      throw invalid('childMoves', `Còn ${left} đơn vị trực thuộc ${source.full_name} chưa được chuyển sang tổ chức mới`);
+      throw invalid(
+        'childMoves',
+        `Còn ${left} đơn vị trực thuộc ${source.full_name} chưa được chuyển sang tổ chức mới`,
+      );
     }
     await a.end(source);
     for (const c of created) a.successor(source.id, c.id);
@@ -224,12 +298,21 @@ async function applyRename(a: EventApplier, tx: Executor, input: RenameInput): P
     short_name: input.shortName === undefined ? org.short_name : input.shortName,
     english_name: input.englishName === undefined ? org.english_name : input.englishName,
   };
-  if (next.full_name === org.full_name && next.short_name === org.short_name && next.english_name === org.english_name) {
+  if (
+    next.full_name === org.full_name &&
+    next.short_name === org.short_name &&
+    next.english_name === org.english_name
+  ) {
     throw invalid('fullName', 'Tên mới trùng với tên hiện tại');
   }
   a.participant(org, 'subject');
   await tree.closeName(tx, org.id, a.date);
-  await tree.insertName(tx, { organization_id: org.id, ...next, valid_from: a.date, event_id: a.eventId });
+  await tree.insertName(tx, {
+    organization_id: org.id,
+    ...next,
+    valid_from: a.date,
+    event_id: a.eventId,
+  });
   const former = [org.former_names, org.full_name].filter((s) => s !== '').join(' | ');
   await orgs.update(tx, org.id, { ...next, former_names: former });
   a.changes.push({
@@ -251,12 +334,16 @@ async function applyMove(a: EventApplier, tx: Executor, input: MoveInput): Promi
     throw invalid('newParentId', `${newParent.full_name} không hoạt động vào ngày hiệu lực`);
   }
   const oldParentId = await tree.openParentOf(tx, org.id);
-  if (oldParentId === newParent.id) throw invalid('newParentId', 'Tổ chức đã trực thuộc tổ chức này');
+  if (oldParentId === newParent.id)
+    throw invalid('newParentId', 'Tổ chức đã trực thuộc tổ chức này');
   if (newParent.id === org.id || (await tree.isDescendantFrom(tx, org.id, newParent.id, a.date))) {
     throw invalid('newParentId', 'Không thể chuyển một tổ chức vào chính đơn vị trực thuộc của nó');
   }
   if (!canBeChildOf(org.kind, newParent.kind)) {
-    throw invalid('newParentId', `Một ${label(org.kind)} không thể trực thuộc ${label(newParent.kind)}`);
+    throw invalid(
+      'newParentId',
+      `Một ${label(org.kind)} không thể trực thuộc ${label(newParent.kind)}`,
+    );
   }
   const oldParent = oldParentId ? await requireOrganization(tx, oldParentId) : undefined;
   a.participant(org, 'subject');
@@ -276,7 +363,11 @@ async function applyMove(a: EventApplier, tx: Executor, input: MoveInput): Promi
   return [newParent.id, ...(oldParent ? [oldParent.id] : [])];
 }
 
-async function applyDissolve(a: EventApplier, tx: Executor, input: DissolveInput): Promise<string[]> {
+async function applyDissolve(
+  a: EventApplier,
+  tx: Executor,
+  input: DissolveInput,
+): Promise<string[]> {
   const org = await a.load(input.organizationId, 'organizationId');
   await a.ensureChangeable([org], 'organizationId');
   a.participant(org, 'subject');
@@ -292,10 +383,16 @@ async function applyDissolve(a: EventApplier, tx: Executor, input: DissolveInput
     }
     transfer = await a.load(input.transferChildrenTo, 'transferChildrenTo');
     if (transfer.ended_on !== null || !existsOn(transfer, a.date)) {
-      throw invalid('transferChildrenTo', `${transfer.full_name} không hoạt động vào ngày hiệu lực`);
+      throw invalid(
+        'transferChildrenTo',
+        `${transfer.full_name} không hoạt động vào ngày hiệu lực`,
+      );
     }
     if (transfer.id === org.id || (await tree.isDescendantFrom(tx, org.id, transfer.id, a.date))) {
-      throw invalid('transferChildrenTo', 'Tổ chức tiếp nhận không được là đơn vị trực thuộc của tổ chức giải thể');
+      throw invalid(
+        'transferChildrenTo',
+        'Tổ chức tiếp nhận không được là đơn vị trực thuộc của tổ chức giải thể',
+      );
     }
     a.participant(transfer, 'new_parent');
     for (const c of children) await a.moveChild(await requireOrganization(tx, c), org, transfer);
@@ -380,7 +477,13 @@ async function summarize(tx: Executor, applied: Applied, date: string) {
     .map((r) => {
       const bc = beforeBy.get(r.id) ?? emptyCounts();
       const ac = afterBy.get(r.id) ?? emptyCounts();
-      return { organization: ref(r), before: bc, after: ac, beforeTotal: sumCounts(bc), afterTotal: sumCounts(ac) };
+      return {
+        organization: ref(r),
+        before: bc,
+        after: ac,
+        beforeTotal: sumCounts(bc),
+        afterTotal: sumCounts(ac),
+      };
     });
 }
 
@@ -425,15 +528,25 @@ export function createLineageService(db: Database) {
         repo.predecessorsOf(db, id),
         org.ended_on !== null ? repo.successorsAt(db, [id], today) : Promise.resolve([]),
       ]);
-      const participants = await repo.participantsOf(db, events.map((e) => e.id));
-      const successorRows = await orgs.findByIds(db, successors.map((s) => s.id));
+      const participants = await repo.participantsOf(
+        db,
+        events.map((e) => e.id),
+      );
+      const successorRows = await orgs.findByIds(
+        db,
+        successors.map((s) => s.id),
+      );
       return {
         organization: ref(org),
         foundedOn: org.founded_on,
         endedOn: openEnd(org.ended_on),
         foundingDecision:
           org.founding_decision_number && org.founding_decision_date && org.founding_decision_issuer
-            ? { number: org.founding_decision_number, date: org.founding_decision_date, issuer: org.founding_decision_issuer }
+            ? {
+                number: org.founding_decision_number,
+                date: org.founding_decision_date,
+                issuer: org.founding_decision_issuer,
+              }
             : null,
         names: names.map((n) => ({
           fullName: n.full_name,
@@ -460,7 +573,12 @@ export function createLineageService(db: Database) {
       const org = await orgs.findById(db, id);
       if (!org) throw notFound('tổ chức');
       const rows = await repo.successorsAt(db, [id], at ?? vnToday());
-      return (await orgs.findByIds(db, rows.map((r) => r.id))).map(ref);
+      return (
+        await orgs.findByIds(
+          db,
+          rows.map((r) => r.id),
+        )
+      ).map(ref);
     },
   };
 }

@@ -16,7 +16,10 @@ afterAll(async () => {
 async function search(qs: string) {
   const res = await t.app.inject({ method: 'GET', url: `/api/organizations?${qs}` });
   expect(res.statusCode).toBe(200);
-  return res.json<{ items: { code: string; fullName: string; parent: { code: string } | null }[]; total: number }>();
+  return res.json<{
+    items: { code: string; fullName: string; parent: { code: string } | null }[];
+    total: number;
+  }>();
 }
 
 describe('health', () => {
@@ -36,7 +39,10 @@ describe('search', () => {
   it('matches đ as d, with or without diacritics, and NFD input', async () => {
     for (const q of ['Đắk Lắk', 'dak lak', 'DAK LAK', 'Đắk Lắk'.normalize('NFD')]) {
       const r = await search(`q=${encodeURIComponent(q)}`);
-      expect(r.items.map((i) => i.code), q).toEqual(['LHH-66']);
+      expect(
+        r.items.map((i) => i.code),
+        q,
+      ).toEqual(['LHH-66']);
     }
     const dong = await search(`q=${encodeURIComponent('dong y')}`);
     expect(dong.items.map((i) => i.code)).toEqual(['LHH-30-002']);
@@ -63,7 +69,10 @@ describe('search', () => {
   });
 
   it('refuses bad input with a Vietnamese problem naming the field', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/organizations?page=0&kind=khong_co' });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/organizations?page=0&kind=khong_co',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
     const body = res.json<{ detail: string; errors: { field: string }[] }>();
@@ -74,7 +83,10 @@ describe('search', () => {
 
 describe('profile and tree', () => {
   it('returns the profile with ancestors and counts per kind', async () => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/organizations/${tree.hd.id}?at=2024-01-01` });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/organizations/${tree.hd.id}?at=2024-01-01`,
+    });
     expect(res.statusCode).toBe(200);
     const d = res.json<Record<string, unknown>>();
     expect(d.fullName).toBe('Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Hải Dương');
@@ -86,15 +98,24 @@ describe('profile and tree', () => {
   });
 
   it('lists the children of a node with their subtree counts', async () => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/organizations/${tree.vusta.id}/tree?at=2024-01-01` });
-    const body = res.json<{ node: { subtreeTotal: number }; children: { code: string; subtreeTotal: number }[] }>();
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/organizations/${tree.vusta.id}/tree?at=2024-01-01`,
+    });
+    const body = res.json<{
+      node: { subtreeTotal: number };
+      children: { code: string; subtreeTotal: number }[];
+    }>();
     expect(body.node.subtreeTotal).toBe(8);
     const hd = body.children.find((c) => c.code === 'LHH-30');
     expect(hd?.subtreeTotal).toBe(3);
   });
 
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {
-    const missing = await t.app.inject({ method: 'GET', url: '/api/organizations/00000000-0000-4000-8000-000000000000' });
+    const missing = await t.app.inject({
+      method: 'GET',
+      url: '/api/organizations/00000000-0000-4000-8000-000000000000',
+    });
     expect(missing.statusCode).toBe(404);
     expect(missing.json<{ detail: string }>().detail).toBe('Không tìm thấy tổ chức');
     const bad = await t.app.inject({ method: 'GET', url: '/api/organizations/abc' });
@@ -130,8 +151,15 @@ describe('writes', () => {
       payload: { kind: 'club', parentId: tree.hp.id, foundedOn: '2020-01-01' },
     });
     expect(res.statusCode).toBe(400);
-    const body = res.json<{ detail: string; errors: { field: string; label: string; message: string }[] }>();
-    expect(body.errors[0]).toEqual({ field: 'fullName', label: 'Tên đầy đủ', message: 'Bắt buộc phải nhập' });
+    const body = res.json<{
+      detail: string;
+      errors: { field: string; label: string; message: string }[];
+    }>();
+    expect(body.errors[0]).toEqual({
+      field: 'fullName',
+      label: 'Tên đầy đủ',
+      message: 'Bắt buộc phải nhập',
+    });
     expect(body.detail).toBe('Trường "Tên đầy đủ" (fullName): Bắt buộc phải nhập');
   });
 
@@ -139,7 +167,12 @@ describe('writes', () => {
     const wrongKind = await t.app.inject({
       method: 'POST',
       url: '/api/organizations',
-      payload: { kind: 'member_association', fullName: 'Hội Tin học', parentId: tree.pharma.id, foundedOn: '2020-01-01' },
+      payload: {
+        kind: 'member_association',
+        fullName: 'Hội Tin học',
+        parentId: tree.pharma.id,
+        foundedOn: '2020-01-01',
+      },
     });
     expect(wrongKind.statusCode).toBe(400);
     const body = wrongKind.json<{ detail: string; errors: { field: string }[] }>();
@@ -148,13 +181,26 @@ describe('writes', () => {
   });
 
   it('links an organisation older than its parent from the day the parent exists', async () => {
-    const hist = await t.app.inject({ method: 'GET', url: `/api/organizations/${tree.pharma.id}/history` });
-    const body = hist.json<{ foundedOn: string; parents: { parent: { code: string }; validFrom: string; validTo: string | null }[] }>();
+    const hist = await t.app.inject({
+      method: 'GET',
+      url: `/api/organizations/${tree.pharma.id}/history`,
+    });
+    const body = hist.json<{
+      foundedOn: string;
+      parents: { parent: { code: string }; validFrom: string; validTo: string | null }[];
+    }>();
     expect(body.foundedOn).toBe('1960-01-01');
-    expect(body.parents).toEqual([expect.objectContaining({ validFrom: '1983-03-26', validTo: null })]);
+    expect(body.parents).toEqual([
+      expect.objectContaining({ validFrom: '1983-03-26', validTo: null }),
+    ]);
     expect(body.parents[0]?.parent.code).toBe('VUSTA');
-    const roots1970 = await t.app.inject({ method: 'GET', url: '/api/organizations/roots?at=1970-01-01' });
-    expect(roots1970.json<{ roots: { code: string }[] }>().roots.map((r) => r.code)).toEqual(['HNTQ-DUOC']);
+    const roots1970 = await t.app.inject({
+      method: 'GET',
+      url: '/api/organizations/roots?at=1970-01-01',
+    });
+    expect(roots1970.json<{ roots: { code: string }[] }>().roots.map((r) => r.code)).toEqual([
+      'HNTQ-DUOC',
+    ]);
   });
 
   it('refuses a duplicate code with 409 and writes nothing', async () => {
@@ -162,7 +208,13 @@ describe('writes', () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/organizations',
-      payload: { code: 'LHH-31', kind: 'club', fullName: 'CLB Trùng mã', parentId: tree.hp.id, foundedOn: '2020-01-01' },
+      payload: {
+        code: 'LHH-31',
+        kind: 'club',
+        fullName: 'CLB Trùng mã',
+        parentId: tree.hp.id,
+        foundedOn: '2020-01-01',
+      },
     });
     expect(res.statusCode).toBe(409);
     expect((await search('q=trung')).total).toBe(before.total);
@@ -172,18 +224,29 @@ describe('writes', () => {
     const res = await t.app.inject({
       method: 'PATCH',
       url: `/api/organizations/${tree.hpLaw.id}`,
-      payload: { fullName: 'Hội Luật gia TP Hải Phòng', email: 'hoiluatgia@haiphong.gov.vn', phone: '0225 3842 123' },
+      payload: {
+        fullName: 'Hội Luật gia TP Hải Phòng',
+        email: 'hoiluatgia@haiphong.gov.vn',
+        phone: '0225 3842 123',
+      },
     });
     expect(res.statusCode).toBe(200);
     expect(res.json<{ fullName: string; email: string }>()).toMatchObject({
       fullName: 'Hội Luật gia TP Hải Phòng',
       email: 'hoiluatgia@haiphong.gov.vn',
     });
-    const hist = await t.app.inject({ method: 'GET', url: `/api/organizations/${tree.hpLaw.id}/history` });
+    const hist = await t.app.inject({
+      method: 'GET',
+      url: `/api/organizations/${tree.hpLaw.id}/history`,
+    });
     expect(hist.json<{ names: { fullName: string }[] }>().names.map((n) => n.fullName)).toEqual([
       'Hội Luật gia TP Hải Phòng',
     ]);
-    const badEmail = await t.app.inject({ method: 'PATCH', url: `/api/organizations/${tree.hpLaw.id}`, payload: { email: 'khong-phai-email' } });
+    const badEmail = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/organizations/${tree.hpLaw.id}`,
+      payload: { email: 'khong-phai-email' },
+    });
     expect(badEmail.statusCode).toBe(400);
     expect(badEmail.json<{ errors: { field: string }[] }>().errors[0]?.field).toBe('email');
   });
@@ -192,7 +255,12 @@ describe('writes', () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/organizations',
-      payload: { kind: 'central_union', fullName: 'Liên hiệp thử', parentId: tree.vusta.id, foundedOn: '2020-01-01' },
+      payload: {
+        kind: 'central_union',
+        fullName: 'Liên hiệp thử',
+        parentId: tree.vusta.id,
+        foundedOn: '2020-01-01',
+      },
     });
     expect(res.statusCode).toBe(400);
     expect(res.json<{ errors: { field: string }[] }>().errors[0]?.field).toBe('parentId');
@@ -217,4 +285,3 @@ describe('unknown routes', () => {
     expect(res.json<{ detail: string }>().detail).toBe('Nội dung JSON không hợp lệ');
   });
 });
-

@@ -15,7 +15,11 @@ export interface OrganizationRefDto {
 
 export type KindCounts = Record<OrganizationKind, number>;
 
-export function statusAt(endedOn: string | null, operating: 'active' | 'suspended', at: string): Status {
+export function statusAt(
+  endedOn: string | null,
+  operating: 'active' | 'suspended',
+  at: string,
+): Status {
   return endedOn !== null && endedOn <= at ? 'dissolved' : operating;
 }
 
@@ -32,7 +36,9 @@ export function sumCounts(c: KindCounts): number {
 }
 
 /** Groups count rows by ancestor into complete per-kind records. */
-export function countsByAncestor(rows: { ancestor_id: string; kind: OrganizationKind; n: number }[]): Map<string, KindCounts> {
+export function countsByAncestor(
+  rows: { ancestor_id: string; kind: OrganizationKind; n: number }[],
+): Map<string, KindCounts> {
   const out = new Map<string, KindCounts>();
   for (const r of rows) {
     let c = out.get(r.ancestor_id);
@@ -52,7 +58,8 @@ export function toSummary(r: OrganizationListRow, at: string) {
     kind: r.kind,
     fullName: r.full_name,
     shortName: r.short_name,
-    province: r.province_code && r.province_name ? { code: r.province_code, name: r.province_name } : null,
+    province:
+      r.province_code && r.province_name ? { code: r.province_code, name: r.province_name } : null,
     status: statusAt(r.ended_on, r.operating_status, at),
     foundedOn: r.founded_on,
     endedOn: openEnd(r.ended_on),
@@ -69,7 +76,12 @@ export function toSummary(r: OrganizationListRow, at: string) {
   };
 }
 
-export function toTreeNode(r: TreeRow, at: string, counts: KindCounts | undefined, childCount: number) {
+export function toTreeNode(
+  r: TreeRow,
+  at: string,
+  counts: KindCounts | undefined,
+  childCount: number,
+) {
   const c = counts ?? emptyCounts();
   return {
     id: r.id,

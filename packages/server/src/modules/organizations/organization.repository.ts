@@ -57,7 +57,11 @@ export const organizationRepository = {
   },
 
   async codeExists(db: Executor, code: string): Promise<boolean> {
-    const r = await db.selectFrom('organization').select('id').where('code', '=', code).executeTakeFirst();
+    const r = await db
+      .selectFrom('organization')
+      .select('id')
+      .where('code', '=', code)
+      .executeTakeFirst();
     return r !== undefined;
   },
 
@@ -67,12 +71,18 @@ export const organizationRepository = {
 
   async insertMany(db: Executor, rows: Insertable<Organization>[]): Promise<void> {
     for (let i = 0; i < rows.length; i += 500) {
-      await db.insertInto('organization').values(rows.slice(i, i + 500)).execute();
+      await db
+        .insertInto('organization')
+        .values(rows.slice(i, i + 500))
+        .execute();
     }
   },
 
   async count(db: Executor): Promise<number> {
-    const r = await db.selectFrom('organization').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const r = await db
+      .selectFrom('organization')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   },
 
@@ -113,7 +123,9 @@ export const organizationRepository = {
         'o.code',
         'o.kind',
         sql<string>`coalesce(n.full_name, o.full_name)`.as('full_name'),
-        sql<string | null>`case when n.organization_id is null then o.short_name else n.short_name end`.as(
+        sql<
+          string | null
+        >`case when n.organization_id is null then o.short_name else n.short_name end`.as(
           'short_name',
         ),
         'o.province_code',
@@ -125,7 +137,9 @@ export const organizationRepository = {
         'p.code as parent_code',
         'p.kind as parent_kind',
         sql<string | null>`coalesce(pn.full_name, p.full_name)`.as('parent_full_name'),
-        sql<string | null>`case when pn.organization_id is null then p.short_name else pn.short_name end`.as(
+        sql<
+          string | null
+        >`case when pn.organization_id is null then p.short_name else pn.short_name end`.as(
           'parent_short_name',
         ),
         sql<number>`count(*) over ()`.as('total'),
@@ -175,7 +189,7 @@ export const organizationRepository = {
       .orderBy('o.code')
       .limit(f.limit)
       .offset(f.offset)
-      .execute() as Promise<OrganizationListRow[]>;
+      .execute();
   },
 
   /** The organisation's names, parent and province as they were on `at`. */
@@ -183,7 +197,10 @@ export const organizationRepository = {
     return db
       .selectFrom('organization as o')
       .leftJoin('organization_name as n', (j) =>
-        j.onRef('n.organization_id', '=', 'o.id').on('n.valid_from', '<=', at).on('n.valid_to', '>', at),
+        j
+          .onRef('n.organization_id', '=', 'o.id')
+          .on('n.valid_from', '<=', at)
+          .on('n.valid_to', '>', at),
       )
       .leftJoin('province as pv', 'pv.code', 'o.province_code')
       .leftJoin('historic_province as hp', 'hp.code', 'o.historic_province_code')

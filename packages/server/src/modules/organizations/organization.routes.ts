@@ -65,7 +65,8 @@ export function organizationRoutes(app: ZodApp, db: Database): void {
     {
       schema: {
         tags,
-        summary: 'Tổ chức, các cấp trên và các đơn vị trực thuộc trực tiếp vào một ngày, kèm số lượng theo loại',
+        summary:
+          'Tổ chức, các cấp trên và các đơn vị trực thuộc trực tiếp vào một ngày, kèm số lượng theo loại',
         params: IdParamsSchema,
         querystring: AtQuerySchema,
         response: { 200: OrganizationTreeSchema, ...errors },

@@ -139,7 +139,9 @@ export const OrganizationTreeSchema = z
   })
   .meta({ id: 'OrganizationTree' });
 
-export const RootsSchema = z.object({ at: z.string(), roots: z.array(TreeNodeSchema) }).meta({ id: 'TreeRoots' });
+export const RootsSchema = z
+  .object({ at: z.string(), roots: z.array(TreeNodeSchema) })
+  .meta({ id: 'TreeRoots' });
 
 export const SearchQuerySchema = z.object({
   q: z.string().max(200, 'Tối đa 200 ký tự').optional(),
@@ -153,7 +155,9 @@ export const SearchQuerySchema = z.object({
     .optional()
     .describe('Mã tỉnh, thành phố (34 đơn vị hiện nay)'),
   under: UuidSchema.optional().describe('Chỉ các tổ chức trực thuộc (mọi cấp) tổ chức này'),
-  at: IsoDateSchema.optional().describe('Chỉ các tổ chức tồn tại vào ngày này; mặc định: mọi thời điểm'),
+  at: IsoDateSchema.optional().describe(
+    'Chỉ các tổ chức tồn tại vào ngày này; mặc định: mọi thời điểm',
+  ),
   status: OrganizationStatusSchema.optional(),
   sort: z.enum(['name', 'relevance']).default('name'),
   page: z.coerce.number().int('Trang phải là số nguyên').min(1, 'Trang bắt đầu từ 1').default(1),
@@ -166,12 +170,22 @@ export const SearchQuerySchema = z.object({
 });
 export type SearchQuery = z.infer<typeof SearchQuerySchema>;
 
-export const AtQuerySchema = z.object({ at: IsoDateSchema.optional().describe('Mặc định: hôm nay') });
+export const AtQuerySchema = z.object({
+  at: IsoDateSchema.optional().describe('Mặc định: hôm nay'),
+});
 export const IdParamsSchema = z.object({ id: UuidSchema });
 
 const contactFields = {
-  provinceCode: z.string().regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số').nullable().optional(),
-  historicProvinceCode: z.string().regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số').nullable().optional(),
+  provinceCode: z
+    .string()
+    .regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số')
+    .nullable()
+    .optional(),
+  historicProvinceCode: z
+    .string()
+    .regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số')
+    .nullable()
+    .optional(),
   fieldCode: z.string().max(50).nullable().optional(),
   address: optionalText(500),
   phone: z
@@ -209,7 +223,9 @@ export const OrganizationUpdateSchema = z
       .string()
       .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$/, 'Mã chỉ gồm chữ cái không dấu, chữ số, dấu . _ -')
       .optional(),
-    fullName: text(300).optional().describe('Sửa lỗi chính tả tên hiện tại; đổi tên chính thức thì ghi sự kiện đổi tên'),
+    fullName: text(300)
+      .optional()
+      .describe('Sửa lỗi chính tả tên hiện tại; đổi tên chính thức thì ghi sự kiện đổi tên'),
     shortName: optionalText(150),
     englishName: optionalText(300),
     operatingStatus: z.enum(['active', 'suspended']).optional(),

@@ -18,7 +18,11 @@ import {
   toTreeNode,
 } from './organization.dto.js';
 import { organizationRepository as orgs } from './organization.repository.js';
-import type { OrganizationCreate, OrganizationUpdate, SearchQuery } from './organization.schemas.js';
+import type {
+  OrganizationCreate,
+  OrganizationUpdate,
+  SearchQuery,
+} from './organization.schemas.js';
 import { treeRepository as tree } from './tree.repository.js';
 import { referenceRepository } from '../reference/reference.repository.js';
 
@@ -30,14 +34,21 @@ export async function requireOrganization(db: Executor, id: string) {
   return row;
 }
 
-export function existsOn(row: { founded_on: string; ended_on: string | null }, at: string): boolean {
+export function existsOn(
+  row: { founded_on: string; ended_on: string | null },
+  at: string,
+): boolean {
   return row.founded_on <= at && (row.ended_on === null || row.ended_on > at);
 }
 
 /** Checks the codes of reference lists so a bad code is a 400 naming the field, not a FK crash. */
 async function checkReferences(
   db: Executor,
-  v: { provinceCode?: string | null | undefined; historicProvinceCode?: string | null | undefined; fieldCode?: string | null | undefined },
+  v: {
+    provinceCode?: string | null | undefined;
+    historicProvinceCode?: string | null | undefined;
+    fieldCode?: string | null | undefined;
+  },
 ): Promise<void> {
   const [provinces, historic, fields] = await Promise.all([
     referenceRepository.listProvinces(db),
@@ -48,7 +59,10 @@ async function checkReferences(
     throw invalid('provinceCode', `Không có tỉnh, thành phố mã ${v.provinceCode}`);
   }
   if (v.historicProvinceCode && !historic.some((p) => p.code === v.historicProvinceCode)) {
-    throw invalid('historicProvinceCode', `Không có tỉnh (trước 2025) mã ${v.historicProvinceCode}`);
+    throw invalid(
+      'historicProvinceCode',
+      `Không có tỉnh (trước 2025) mã ${v.historicProvinceCode}`,
+    );
   }
   if (v.fieldCode && !fields.some((f) => f.code === v.fieldCode)) {
     throw invalid('fieldCode', `Không có lĩnh vực mã ${v.fieldCode}`);
@@ -73,7 +87,8 @@ export async function createOrganization(
   eventId: string | null,
 ): Promise<{ id: string; code: string }> {
   if (input.kind === 'central_union') {
-    if (input.parentId) throw invalid('parentId', 'Liên hiệp Hội trung ương không có tổ chức cấp trên');
+    if (input.parentId)
+      throw invalid('parentId', 'Liên hiệp Hội trung ương không có tổ chức cấp trên');
   } else {
     if (!input.parentId) throw invalid('parentId', 'Cần chọn tổ chức cấp trên');
   }
@@ -85,10 +100,16 @@ export async function createOrganization(
     if (!parent) throw invalid('parentId', 'Tổ chức cấp trên không tồn tại');
     if (parent.founded_on > linkFrom) linkFrom = parent.founded_on;
     if (!existsOn(parent, linkFrom)) {
-      throw invalid('parentId', `Tổ chức cấp trên không hoạt động vào ngày ${input.foundedOn.split('-').reverse().join('/')}`);
+      throw invalid(
+        'parentId',
+        `Tổ chức cấp trên không hoạt động vào ngày ${input.foundedOn.split('-').reverse().join('/')}`,
+      );
     }
     if (!canBeChildOf(input.kind, parent.kind)) {
-      throw invalid('parentId', `Một ${kindLabel(input.kind)} không thể trực thuộc ${kindLabel(parent.kind)}`);
+      throw invalid(
+        'parentId',
+        `Một ${kindLabel(input.kind)} không thể trực thuộc ${kindLabel(parent.kind)}`,
+      );
     }
     parentCode = parent.code;
   }
@@ -159,12 +180,16 @@ export function createOrganizationService(db: Database) {
       fullName,
       shortName: row.has_name_at ? row.short_name_at : row.short_name,
       englishName: row.has_name_at ? row.english_name_at : row.english_name,
-      province: row.province_code && row.province_name ? { code: row.province_code, name: row.province_name } : null,
+      province:
+        row.province_code && row.province_name
+          ? { code: row.province_code, name: row.province_name }
+          : null,
       historicProvince:
         row.historic_province_code && row.historic_province_name
           ? { code: row.historic_province_code, name: row.historic_province_name }
           : null,
-      field: row.field_code && row.field_name ? { code: row.field_code, name: row.field_name } : null,
+      field:
+        row.field_code && row.field_name ? { code: row.field_code, name: row.field_name } : null,
       status: statusAt(row.ended_on, row.operating_status, at),
       operatingStatus: row.operating_status,
       foundedOn: row.founded_on,
@@ -199,7 +224,8 @@ export function createOrganizationService(db: Database) {
       const today = vnToday();
       const folded = foldVietnamese(query.q ?? '');
       const tokens = folded === '' ? [] : folded.split(' ');
-      const kinds = query.kind === undefined ? [] : Array.isArray(query.kind) ? query.kind : [query.kind];
+      const kinds =
+        query.kind === undefined ? [] : Array.isArray(query.kind) ? query.kind : [query.kind];
       const nameAt = query.at ?? today;
       const rows = await orgs.search(db, {
         tokens,
@@ -233,7 +259,11 @@ export function createOrganizationService(db: Database) {
       const row = await orgs.findById(db, id);
       if (!row) throw notFound('tổ chức');
       if (!existsOn(row, day)) {
-        throw new AppError(404, 'not_found_at', `Tổ chức không tồn tại vào ngày ${day.split('-').reverse().join('/')}`);
+        throw new AppError(
+          404,
+          'not_found_at',
+          `Tổ chức không tồn tại vào ngày ${day.split('-').reverse().join('/')}`,
+        );
       }
       const [ancestors, children, view] = await Promise.all([
         tree.ancestorsAt(db, id, day),
@@ -241,7 +271,10 @@ export function createOrganizationService(db: Database) {
         orgs.viewAt(db, id, day),
       ]);
       const ids = [id, ...children.map((c) => c.id)];
-      const [subtree, direct] = await Promise.all([tree.countsByKind(db, ids, day), tree.countsByKind(db, ids, day, 1)]);
+      const [subtree, direct] = await Promise.all([
+        tree.countsByKind(db, ids, day),
+        tree.countsByKind(db, ids, day, 1),
+      ]);
       const subtreeBy = countsByAncestor(subtree);
       const directBy = countsByAncestor(direct);
       const node = {
@@ -267,12 +300,17 @@ export function createOrganizationService(db: Database) {
       const day = at ?? vnToday();
       const roots = await tree.rootsAt(db, day);
       const ids = roots.map((r) => r.id);
-      const [subtree, direct] = await Promise.all([tree.countsByKind(db, ids, day), tree.countsByKind(db, ids, day, 1)]);
+      const [subtree, direct] = await Promise.all([
+        tree.countsByKind(db, ids, day),
+        tree.countsByKind(db, ids, day, 1),
+      ]);
       const subtreeBy = countsByAncestor(subtree);
       const directBy = countsByAncestor(direct);
       return {
         at: day,
-        roots: roots.map((r) => toTreeNode(r, day, subtreeBy.get(r.id), sumCounts(directBy.get(r.id) ?? emptyCounts()))),
+        roots: roots.map((r) =>
+          toTreeNode(r, day, subtreeBy.get(r.id), sumCounts(directBy.get(r.id) ?? emptyCounts())),
+        ),
       };
     },
 
@@ -285,7 +323,11 @@ export function createOrganizationService(db: Database) {
       await db.transaction().execute(async (tx) => {
         const row = await requireOrganization(tx, id);
         await checkReferences(tx, patch);
-        if (patch.code !== undefined && patch.code !== row.code && (await orgs.codeExists(tx, patch.code))) {
+        if (
+          patch.code !== undefined &&
+          patch.code !== row.code &&
+          (await orgs.codeExists(tx, patch.code))
+        ) {
           throw conflict(`Mã tổ chức ${patch.code} đã được dùng`, 'code');
         }
         const names = {
@@ -297,14 +339,18 @@ export function createOrganizationService(db: Database) {
           ...names,
           ...(patch.code !== undefined ? { code: patch.code } : {}),
           ...(patch.provinceCode !== undefined ? { province_code: patch.provinceCode } : {}),
-          ...(patch.historicProvinceCode !== undefined ? { historic_province_code: patch.historicProvinceCode } : {}),
+          ...(patch.historicProvinceCode !== undefined
+            ? { historic_province_code: patch.historicProvinceCode }
+            : {}),
           ...(patch.fieldCode !== undefined ? { field_code: patch.fieldCode } : {}),
           ...(patch.address !== undefined ? { address: patch.address } : {}),
           ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
           ...(patch.email !== undefined ? { email: patch.email } : {}),
           ...(patch.website !== undefined ? { website: patch.website } : {}),
           ...(patch.publicContacts !== undefined ? { public_contacts: patch.publicContacts } : {}),
-          ...(patch.operatingStatus !== undefined ? { operating_status: patch.operatingStatus } : {}),
+          ...(patch.operatingStatus !== undefined
+            ? { operating_status: patch.operatingStatus }
+            : {}),
           ...(patch.foundingDecision !== undefined
             ? {
                 founding_decision_number: patch.foundingDecision?.number ?? null,

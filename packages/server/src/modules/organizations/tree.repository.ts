@@ -1,6 +1,10 @@
 import { sql, type Insertable } from 'kysely';
 import type { Executor } from '../../db/database.js';
-import type { OrganizationKind, OrganizationName, OrganizationParent } from '../../db/schema.generated.js';
+import type {
+  OrganizationKind,
+  OrganizationName,
+  OrganizationParent,
+} from '../../db/schema.generated.js';
 
 export interface TreeRow {
   id: string;
@@ -27,7 +31,9 @@ const NAMED_COLUMNS = [
   'o.code',
   'o.kind',
   sql<string>`coalesce(n.full_name, o.full_name)`.as('full_name'),
-  sql<string | null>`case when n.organization_id is null then o.short_name else n.short_name end`.as('short_name'),
+  sql<
+    string | null
+  >`case when n.organization_id is null then o.short_name else n.short_name end`.as('short_name'),
   'o.province_code',
   'o.ended_on',
   'o.operating_status',
@@ -45,7 +51,10 @@ export const treeRepository = {
       .selectFrom('organization_closure as c')
       .innerJoin('organization as o', 'o.id', 'c.descendant_id')
       .leftJoin('organization_name as n', (j) =>
-        j.onRef('n.organization_id', '=', 'o.id').on('n.valid_from', '<=', at).on('n.valid_to', '>', at),
+        j
+          .onRef('n.organization_id', '=', 'o.id')
+          .on('n.valid_from', '<=', at)
+          .on('n.valid_to', '>', at),
       )
       .select(NAMED_COLUMNS)
       .where('c.ancestor_id', '=', parentId)
@@ -53,7 +62,7 @@ export const treeRepository = {
       .where('c.valid_from', '<=', at)
       .where('c.valid_to', '>', at)
       .orderBy(sql`coalesce(n.full_name, o.full_name) collate "vi-x-icu"`)
-      .execute() as Promise<TreeRow[]>;
+      .execute();
   },
 
   /** Organisations that exist on `at` and have no parent then. */
@@ -62,16 +71,20 @@ export const treeRepository = {
       .selectFrom('organization_closure as c')
       .innerJoin('organization as o', 'o.id', 'c.descendant_id')
       .leftJoin('organization_name as n', (j) =>
-        j.onRef('n.organization_id', '=', 'o.id').on('n.valid_from', '<=', at).on('n.valid_to', '>', at),
+        j
+          .onRef('n.organization_id', '=', 'o.id')
+          .on('n.valid_from', '<=', at)
+          .on('n.valid_to', '>', at),
       )
       .select(NAMED_COLUMNS)
       .where('c.depth', '=', 0)
       .where('c.valid_from', '<=', at)
       .where('c.valid_to', '>', at)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('organization_parent as l')
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('organization_parent as l')
               .select(sql`1`.as('one'))
               .whereRef('l.organization_id', '=', 'o.id')
               .where('l.valid_from', '<=', at)
@@ -80,7 +93,7 @@ export const treeRepository = {
         ),
       )
       .orderBy(sql`coalesce(n.full_name, o.full_name) collate "vi-x-icu"`)
-      .execute() as Promise<TreeRow[]>;
+      .execute();
   },
 
   /** Ancestors on `at`, root first, names as of `at`. */
@@ -89,14 +102,19 @@ export const treeRepository = {
       .selectFrom('organization_closure as c')
       .innerJoin('organization as o', 'o.id', 'c.ancestor_id')
       .leftJoin('organization_name as n', (j) =>
-        j.onRef('n.organization_id', '=', 'o.id').on('n.valid_from', '<=', at).on('n.valid_to', '>', at),
+        j
+          .onRef('n.organization_id', '=', 'o.id')
+          .on('n.valid_from', '<=', at)
+          .on('n.valid_to', '>', at),
       )
       .select([
         'o.id',
         'o.code',
         'o.kind',
         sql<string>`coalesce(n.full_name, o.full_name)`.as('full_name'),
-        sql<string | null>`case when n.organization_id is null then o.short_name else n.short_name end`.as(
+        sql<
+          string | null
+        >`case when n.organization_id is null then o.short_name else n.short_name end`.as(
           'short_name',
         ),
       ])
@@ -105,7 +123,7 @@ export const treeRepository = {
       .where('c.valid_from', '<=', at)
       .where('c.valid_to', '>', at)
       .orderBy('c.depth', 'desc')
-      .execute() as Promise<RefRow[]>;
+      .execute();
   },
 
   /** Ids in the subtree of `id` on `at`, `id` included. */
@@ -167,7 +185,12 @@ export const treeRepository = {
   },
 
   /** True when `candidate` is below `id` on any date from `from` on. */
-  async isDescendantFrom(db: Executor, id: string, candidate: string, from: string): Promise<boolean> {
+  async isDescendantFrom(
+    db: Executor,
+    id: string,
+    candidate: string,
+    from: string,
+  ): Promise<boolean> {
     const r = await db
       .selectFrom('organization_closure')
       .select('depth')
@@ -189,17 +212,29 @@ export const treeRepository = {
 
   async insertManyNames(db: Executor, rows: Insertable<OrganizationName>[]): Promise<void> {
     for (let i = 0; i < rows.length; i += 500) {
-      await db.insertInto('organization_name').values(rows.slice(i, i + 500)).execute();
+      await db
+        .insertInto('organization_name')
+        .values(rows.slice(i, i + 500))
+        .execute();
     }
   },
 
   async insertManyParents(db: Executor, rows: Insertable<OrganizationParent>[]): Promise<void> {
     for (let i = 0; i < rows.length; i += 500) {
-      await db.insertInto('organization_parent').values(rows.slice(i, i + 500)).execute();
+      await db
+        .insertInto('organization_parent')
+        .values(rows.slice(i, i + 500))
+        .execute();
     }
   },
 
-  async insertParent(db: Executor, orgId: string, parentId: string, from: string, eventId: string | null) {
+  async insertParent(
+    db: Executor,
+    orgId: string,
+    parentId: string,
+    from: string,
+    eventId: string | null,
+  ) {
     await db
       .insertInto('organization_parent')
       .values({ organization_id: orgId, parent_id: parentId, valid_from: from, event_id: eventId })
@@ -304,7 +339,10 @@ export const treeRepository = {
       .selectFrom('organization_parent as l')
       .innerJoin('organization as p', 'p.id', 'l.parent_id')
       .leftJoin('organization_name as pn', (j) =>
-        j.onRef('pn.organization_id', '=', 'p.id').onRef('pn.valid_from', '<=', 'l.valid_from').onRef('pn.valid_to', '>', 'l.valid_from'),
+        j
+          .onRef('pn.organization_id', '=', 'p.id')
+          .onRef('pn.valid_from', '<=', 'l.valid_from')
+          .onRef('pn.valid_to', '>', 'l.valid_from'),
       )
       .select([
         'l.valid_from',
@@ -314,7 +352,9 @@ export const treeRepository = {
         'p.code',
         'p.kind',
         sql<string>`coalesce(pn.full_name, p.full_name)`.as('full_name'),
-        sql<string | null>`case when pn.organization_id is null then p.short_name else pn.short_name end`.as(
+        sql<
+          string | null
+        >`case when pn.organization_id is null then p.short_name else pn.short_name end`.as(
           'short_name',
         ),
       ])

@@ -41,13 +41,19 @@ export const referenceRepository = {
       .execute();
   },
 
-  async upsertFields(db: Executor, rows: { code: string; name: string; name_en: string }[]): Promise<void> {
+  async upsertFields(
+    db: Executor,
+    rows: { code: string; name: string; name_en: string }[],
+  ): Promise<void> {
     if (rows.length === 0) return;
     await db
       .insertInto('field_of_activity')
       .values(rows)
       .onConflict((oc) =>
-        oc.column('code').doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), name_en: eb.ref('excluded.name_en') })),
+        oc.column('code').doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          name_en: eb.ref('excluded.name_en'),
+        })),
       )
       .execute();
   },

@@ -4,7 +4,12 @@ import { z } from '../../http/zod-setup.js';
 import { referenceRepository as repo } from './reference.repository.js';
 
 const ProvinceSchema = z
-  .object({ code: z.string(), name: z.string(), fullName: z.string(), type: z.enum(['city', 'province']) })
+  .object({
+    code: z.string(),
+    name: z.string(),
+    fullName: z.string(),
+    type: z.enum(['city', 'province']),
+  })
   .meta({ id: 'Province' });
 const HistoricProvinceSchema = z
   .object({ code: z.string(), name: z.string(), fullName: z.string(), successorCode: z.string() })
