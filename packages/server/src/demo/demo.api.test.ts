@@ -76,6 +76,11 @@ describe('the demo tree, read through the API', () => {
 
   it('finds organisations by name with or without diacritics', async () => {
     for (const q of ['Đắk Lắk', 'dak lak']) {
+      // with a query the best match leads, whatever its kind
+      const any = await get<{ items: { code: string }[] }>(
+        `/api/organizations?q=${encodeURIComponent(q)}`,
+      );
+      expect(any.items[0]?.code, q).toBe('LHH-66');
       const r = await get<{ items: { code: string }[] }>(
         `/api/organizations?kind=provincial_union&status=active&q=${encodeURIComponent(q)}`,
       );

@@ -106,6 +106,7 @@ export interface paths {
                     /** @description Chỉ các tổ chức tồn tại vào ngày này; mặc định: mọi thời điểm */
                     at?: string;
                     status?: components["schemas"]["OrganizationStatusInput"];
+                    /** @description Mặc định: mức độ khớp khi có từ khóa, tên (theo thứ tự chữ cái tiếng Việt) khi không có */
                     sort?: "name" | "relevance";
                     page?: number;
                     pageSize?: number;

@@ -35,7 +35,6 @@ export interface SearchFilter {
   status?: 'active' | 'suspended' | 'dissolved' | undefined;
   today: string;
   sort: 'name' | 'relevance';
-  rawQuery: string;
   limit: number;
   offset: number;
 }
@@ -181,8 +180,17 @@ export const organizationRepository = {
           .where((eb) => eb.or([eb('o.ended_on', 'is', null), eb('o.ended_on', '>', at)]));
       }
     }
-    if (f.sort === 'relevance' && f.rawQuery) {
-      q = q.orderBy(sql`word_similarity(vn_fold(${f.rawQuery}), o.search_text)`, 'desc');
+    if (f.sort === 'relevance' && f.tokens.length > 0) {
+      // the closer the whole name (or short name) is to the query, the higher; the unions and
+      // national associations, which people look for most, get a head start: "dak lak" means the
+      // Đắk Lắk union before the many associations whose names end in Đắk Lắk
+      const query = f.tokens.join(' ');
+      q = q.orderBy(
+        sql`greatest(similarity(${query}, vn_fold(coalesce(n.full_name, o.full_name))),
+                     similarity(${query}, vn_fold(coalesce(n.short_name, o.short_name, ''))))
+            + case when o.kind in ('central_union', 'national_association', 'provincial_union') then 0.3 else 0 end`,
+        'desc',
+      );
     }
     return q
       .orderBy(sql`coalesce(n.full_name, o.full_name) collate "vi-x-icu"`)

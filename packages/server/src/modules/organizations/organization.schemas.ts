@@ -159,7 +159,12 @@ export const SearchQuerySchema = z.object({
     'Chỉ các tổ chức tồn tại vào ngày này; mặc định: mọi thời điểm',
   ),
   status: OrganizationStatusSchema.optional(),
-  sort: z.enum(['name', 'relevance']).default('name'),
+  sort: z
+    .enum(['name', 'relevance'])
+    .optional()
+    .describe(
+      'Mặc định: mức độ khớp khi có từ khóa, tên (theo thứ tự chữ cái tiếng Việt) khi không có',
+    ),
   page: z.coerce.number().int('Trang phải là số nguyên').min(1, 'Trang bắt đầu từ 1').default(1),
   pageSize: z.coerce
     .number()

@@ -236,8 +236,7 @@ export function createOrganizationService(db: Database) {
         nameAt,
         status: query.status,
         today,
-        sort: query.sort,
-        rawQuery: query.q ?? '',
+        sort: query.sort ?? (tokens.length > 0 ? 'relevance' : 'name'),
         limit: query.pageSize,
         offset: (query.page - 1) * query.pageSize,
       });
