@@ -37,7 +37,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerProblemHandlers(app);
+  const webDist =
+    opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html')) ? opts.webDist : undefined;
+  registerProblemHandlers(app, webDist ? (reply) => void reply.sendFile('index.html') : undefined);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -80,15 +82,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     { prefix: '/api' },
   );
 
-  if (opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: opts.webDist, wildcard: false });
-    // client-side routes: any non-API GET that is not a file gets the app shell
-    app.get('/*', (req, reply) => {
-      if (req.url.startsWith('/api/')) {
-        return reply.callNotFound();
-      }
-      return reply.sendFile('index.html');
-    });
+  if (webDist) {
+    // files are looked up on each request, so a rebuilt web app is served without a restart
+    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: 'index.html' });
   }
   return app;
 }

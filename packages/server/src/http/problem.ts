@@ -60,8 +60,27 @@ function describeField(path: string): { field: string; label?: string } {
   return label ? { field, label } : { field };
 }
 
-export function registerProblemHandlers(app: FastifyInstance): void {
+/**
+ * `appShell`, when given, answers the browser's own routes (any GET outside /api that is not a
+ * file) with the web app, which routes on the client.
+ */
+export function registerProblemHandlers(
+  app: FastifyInstance,
+  appShell?: (reply: FastifyReply) => void,
+): void {
   app.setNotFoundHandler((req, reply) => {
+    const pathname = req.url.split('?')[0] ?? '';
+    const isFile = /\.[A-Za-z0-9]+$/.test(pathname);
+    if (
+      appShell &&
+      req.method === 'GET' &&
+      !isFile &&
+      !pathname.startsWith('/api/') &&
+      pathname !== '/api'
+    ) {
+      appShell(reply);
+      return;
+    }
     send(reply, req, {
       status: 404,
       code: 'route_not_found',

@@ -75,6 +75,22 @@ export function useHistory(id: string | undefined) {
   });
 }
 
+/** Organisations that continue this one (through mergers and splits), as of today. */
+export function useSuccessors(id: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: ['organizations', 'successors', id ?? ''] as const,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/organizations/{id}/successors', {
+          params: { path: { id: id ?? '' } },
+          signal,
+        }),
+      ),
+    enabled: id !== undefined && enabled,
+    retry: false,
+  });
+}
+
 export interface SearchParams {
   q?: string;
   kind?: OrganizationKind[];

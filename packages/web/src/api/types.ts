@@ -1,6 +1,13 @@
-import type { components } from './schema';
+import type { components, paths } from './schema';
+
+/*
+ * Names for the API's shapes. Request bodies are taken from the operations
+ * themselves, so that they follow the generated schema whatever its
+ * components are called.
+ */
 
 type Schemas = components['schemas'];
+type JsonBody<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 
 export type OrganizationKind = Schemas['OrganizationKind'];
 export type OrganizationStatus = Schemas['OrganizationStatus'];
@@ -10,13 +17,9 @@ export type OrganizationList = Schemas['OrganizationList'];
 export type OrganizationDetail = Schemas['OrganizationDetail'];
 export type OrganizationTree = Schemas['OrganizationTree'];
 export type OrganizationHistory = Schemas['OrganizationHistory'];
-export type OrganizationCreate = Schemas['OrganizationCreateInput'];
-export type OrganizationUpdate = Schemas['OrganizationUpdateInput'];
-export type NewOrganization = Schemas['NewOrganizationInput'];
 export type TreeNode = Schemas['TreeNode'];
 export type KindCounts = Schemas['KindCounts'];
 export type LegalBasis = Schemas['LegalBasis'];
-export type LineageInput = Schemas['LineageInputInput'];
 export type LineageKind = Schemas['LineageKind'];
 export type LineageResult = Schemas['LineageResult'];
 export type LineageChange = Schemas['LineageChange'];
@@ -25,3 +28,10 @@ export type LineageEvent = Schemas['LineageEvent'];
 export type ParticipantRole = Schemas['ParticipantRole'];
 export type ReferenceData = Schemas['ReferenceData'];
 export type Province = Schemas['Province'];
+
+export type OrganizationCreate = JsonBody<paths['/api/organizations']['post']['requestBody']>;
+export type OrganizationUpdate = JsonBody<paths['/api/organizations/{id}']['patch']['requestBody']>;
+export type LineageInput = JsonBody<paths['/api/lineage-events']['post']['requestBody']>;
+export type NewOrganization = NonNullable<
+  Extract<LineageInput, { kind: 'merge' }>['newOrganization']
+>;

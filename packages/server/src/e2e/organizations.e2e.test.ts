@@ -1,0 +1,94 @@
+import { foldVietnamese } from '@lienhiep/core';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loadDemo } from '../demo/loader.js';
+import { buildApp, type App } from '../http/app.js';
+import { createTestDatabase, type TestDatabase } from '../test/database.js';
+import { launchBrowser } from './browser.js';
+
+const WEB_DIST = path.resolve(import.meta.dirname, '../../../web/dist');
+
+let t: TestDatabase;
+let app: App;
+let base: string;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await loadDemo(t.db);
+  app = await buildApp({ db: t.db, logLevel: 'silent', webDist: WEB_DIST });
+  base = await app.listen({ host: '127.0.0.1', port: 0 });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await t?.drop();
+});
+
+interface Summary {
+  id: string;
+  code: string;
+  fullName: string;
+  province: { code: string } | null;
+  parent: { id: string; kind: string; fullName: string } | null;
+}
+const api = async <T>(url: string): Promise<T> => (await fetch(base + url)).json() as Promise<T>;
+
+it('searches without diacritics, opens a profile and records a move through the wizard', async () => {
+  // a club under a member association, and another association of the same province to move it to
+  const clubs = await api<{ items: Summary[] }>(
+    '/api/organizations?kind=club&status=active&pageSize=100',
+  );
+  const club = clubs.items.find((c) => c.parent?.kind === 'member_association');
+  expect(club, 'the demo has a club under a member association').toBeDefined();
+  const associations = await api<{ items: Summary[] }>(
+    `/api/organizations?kind=member_association&status=active&province=${club!.province!.code}&pageSize=100`,
+  );
+  const target = associations.items.find((a) => a.id !== club!.parent!.id)!;
+
+  await page.goto(`${base}/to-chuc`);
+  await page
+    .getByPlaceholder('Tìm theo tên tổ chức (có dấu hoặc không dấu)')
+    .fill(foldVietnamese(club!.fullName));
+  await page.getByRole('link', { name: club!.fullName, exact: true }).click();
+  await expect.poll(() => page.getByRole('heading', { name: club!.fullName }).count()).toBe(1);
+  await page.getByText(club!.parent!.fullName).first().waitFor();
+
+  await page.getByRole('button', { name: 'Ghi nhận sắp xếp' }).click();
+  await page.getByText('Chuyển trực thuộc', { exact: true }).click();
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+  await page.getByText(`Cấp trên hiện nay: ${club!.parent!.fullName}`).waitFor();
+  await page.getByLabel('Cấp trên mới').fill(foldVietnamese(target.fullName));
+  await page.locator('.ant-select-item-option', { hasText: target.fullName }).first().click();
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+  await page.getByLabel('Ngày hiệu lực').fill('01/12/2026');
+  await page.getByLabel('Ngày hiệu lực').press('Enter');
+  await page.getByLabel('Số quyết định').fill('45/QĐ-LHH');
+  await page.getByLabel('Ngày quyết định').fill('20/11/2026');
+  await page.getByLabel('Ngày quyết định').press('Enter');
+  await page.getByLabel('Cơ quan ban hành').fill('Ban Thường vụ Liên hiệp Hội');
+  await page.getByRole('button', { name: 'Xem trước' }).click();
+
+  await page
+    .getByText(`Chuyển ${club!.fullName} từ ${club!.parent!.fullName} sang ${target.fullName}`)
+    .waitFor();
+  await page.getByRole('button', { name: 'Xác nhận ghi nhận' }).click();
+  await page.getByText('Đã ghi nhận', { exact: true }).waitFor();
+
+  // the tree as of the effective date has the club under its new parent; the day before, the old one
+  const after = await api<{ parent: { id: string } }>(
+    `/api/organizations/${club!.id}?at=2026-12-01`,
+  );
+  const before = await api<{ parent: { id: string } }>(
+    `/api/organizations/${club!.id}?at=2026-11-30`,
+  );
+  expect(after.parent.id).toBe(target.id);
+  expect(before.parent.id).toBe(club!.parent!.id);
+}, 120_000);

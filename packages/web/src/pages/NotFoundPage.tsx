@@ -1,0 +1,21 @@
+import { Button, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
+
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('common.notFoundTitle'));
+  return (
+    <Result
+      status="404"
+      title={t('common.notFoundTitle')}
+      subTitle={t('common.notFoundText')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('common.backHome')}</Button>
+        </Link>
+      }
+    />
+  );
+}
