@@ -7,6 +7,7 @@ export default defineConfig({
     // each file clones its own database; two cores, so keep parallelism modest
     pool: 'forks',
     maxWorkers: 2,
+    reporters: ['default', './scripts/summary-reporter.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
