@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 
 export interface AppConfig {
@@ -10,6 +12,12 @@ export interface AppConfig {
   loadDemo: boolean;
   logLevel: string;
   webDist: string;
+  /** The address users reach the app at; https in production (cookies become Secure). */
+  publicUrl: string;
+  /** Set when a reverse proxy terminates TLS in front of the server. */
+  trustProxy: boolean;
+  /** LIENHIEP_AUTH_SECRET; when unset, a random secret kept in the data directory. */
+  authSecret: string | undefined;
 }
 
 function intFromEnv(name: string, fallback: number): number {
@@ -32,5 +40,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loadDemo: (env.LIENHIEP_DEMO ?? 'true') !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: path.resolve(env.LIENHIEP_WEB_DIST ?? path.join(repoRoot, 'packages/web/dist')),
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${intFromEnv('PORT', 3000)}`,
+    trustProxy: env.TRUST_PROXY === 'true',
+    authSecret: env.LIENHIEP_AUTH_SECRET || undefined,
   };
+}
+
+/** The secret that signs session cookies: from the environment, or generated once and kept (0600) in the data directory. */
+export async function resolveAuthSecret(config: AppConfig): Promise<string> {
+  if (config.authSecret) {
+    if (config.authSecret.length < 32)
+      throw new Error('LIENHIEP_AUTH_SECRET phải dài ít nhất 32 ký tự');
+    return config.authSecret;
+  }
+  const file = path.join(config.dataDir, 'auth-secret');
+  try {
+    return (await fs.readFile(file, 'utf8')).trim();
+  } catch {
+    await fs.mkdir(config.dataDir, { recursive: true });
+    const secret = randomBytes(32).toString('base64url');
+    await fs.writeFile(file, secret + '\n', { mode: 0o600 });
+    return secret;
+  }
 }

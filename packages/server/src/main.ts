@@ -1,4 +1,7 @@
+import { resolveAuthSecret } from './config.js';
 import { openDatabase } from './db/bootstrap.js';
+import { loadDemoAccountsIfMissing } from './demo/accounts.js';
+import { issueSetupToken } from './modules/auth/setup.routes.js';
 import { loadDemoIfEmpty } from './demo/loader.js';
 import { buildApp } from './http/app.js';
 
@@ -11,8 +14,25 @@ async function main(): Promise<void> {
     const loaded = await loadDemoIfEmpty(db, log);
     if (loaded)
       log(`Đã nạp dữ liệu mẫu: ${loaded.organizations} tổ chức, ${loaded.events} sự kiện`);
+    const accounts = await loadDemoAccountsIfMissing(db);
+    if (accounts > 0) log(`Đã tạo ${accounts} tài khoản mẫu (xem README)`);
+  } else {
+    const token = await issueSetupToken(db);
+    if (token) {
+      log('Chưa có tài khoản nào. Tạo quản trị hệ thống đầu tiên tại:');
+      log(`  ${config.publicUrl}/thiet-lap?token=${token}`);
+      log('Mã thiết lập chỉ dùng được một lần.');
+    }
   }
-  const app = await buildApp({ db, logLevel: config.logLevel, webDist: config.webDist });
+  const app = await buildApp({
+    db,
+    logLevel: config.logLevel,
+    webDist: config.webDist,
+    authSecret: await resolveAuthSecret(config),
+    publicUrl: config.publicUrl,
+    demoMode: config.loadDemo,
+    trustProxy: config.trustProxy,
+  });
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {

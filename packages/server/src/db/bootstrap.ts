@@ -1,6 +1,7 @@
 import { loadConfig, type AppConfig } from '../config.js';
 import { syncReferenceData } from '../modules/reference/reference.sync.js';
-import { createDatabase, type Database } from './database.js';
+import { sql } from 'kysely';
+import { APP_ROLE, createDatabase, type Database } from './database.js';
 import { startEmbeddedPostgres } from './embedded.js';
 import { migrateToLatest } from './migrate.js';
 
@@ -15,6 +16,14 @@ export interface OpenedDatabase {
  * Connects to DATABASE_URL, or starts the embedded PostgreSQL under the data directory, then
  * brings the schema and reference lists up to date. Shared by the server and every CLI.
  */
+export async function canUseAppRole(db: Database): Promise<boolean> {
+  const r = await sql<{
+    ok: boolean;
+  }>`select exists (select from pg_roles where rolname = ${APP_ROLE})
+    and pg_has_role(current_user, ${APP_ROLE}, 'member') as ok`.execute(db);
+  return r.rows[0]?.ok === true;
+}
+
 export async function openDatabase(
   log: (msg: string) => void,
   config = loadConfig(),
@@ -27,16 +36,23 @@ export async function openDatabase(
     stopEmbedded = () => embedded.stop();
     log(`PostgreSQL nhúng đang chạy, dữ liệu tại ${config.dataDir}`);
   }
-  const db = createDatabase(url, 20);
+  // migrations run as the login role; the application then works as the restricted app role
+  const admin = createDatabase(url, 2);
+  let appRole: string | undefined;
   try {
-    const applied = await migrateToLatest(db);
+    const applied = await migrateToLatest(admin);
     if (applied.length > 0) log(`Đã áp dụng migration: ${applied.join(', ')}`);
-    await syncReferenceData(db);
+    await syncReferenceData(admin);
+    appRole = (await canUseAppRole(admin)) ? APP_ROLE : undefined;
+    if (!appRole)
+      log(`Cảnh báo: không dùng được vai trò ${APP_ROLE}; nhật ký chỉ được bảo vệ bằng trigger`);
   } catch (err) {
-    await db.destroy();
+    await admin.destroy();
     if (stopEmbedded) await stopEmbedded();
     throw err;
   }
+  await admin.destroy();
+  const db = createDatabase(url, 20, appRole);
   return {
     db,
     url,

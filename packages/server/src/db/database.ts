@@ -14,12 +14,26 @@ export type Tx = Transaction<DB>;
 /** Either the pool or a transaction: repositories accept both so services decide the boundary. */
 export type Executor = Kysely<DB> | Transaction<DB>;
 
-export function createDatabase(url: string, max = 10): Database {
+export const APP_ROLE = 'lienhiep_app';
+
+/**
+ * A Kysely over a pg pool. With `role`, every connection first switches to that role, so the
+ * application holds only its grants (for instance, no UPDATE or DELETE on the audit trail),
+ * whatever the login role may do.
+ */
+export function createDatabase(url: string, max = 10, role?: string): Database {
   const pool = new pg.Pool({ connectionString: url, max, application_name: 'lienhiep' });
   // An idle connection dropped by the server (restart, shutdown) must not bring the process down;
   // the pool replaces it on the next checkout.
   pool.on('error', (err) =>
     console.error(`[lienhiep] kết nối cơ sở dữ liệu bị ngắt: ${err.message}`),
   );
+  if (role) {
+    pool.on('connect', (client) => {
+      client
+        .query(`set role ${role}`)
+        .catch((err: unknown) => console.error('[lienhiep] set role failed', err));
+    });
+  }
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -6,15 +6,112 @@
 
 import type { ColumnType } from "kysely";
 
+export type AccessRole = "editor" | "reviewer" | "system_admin" | "unit_admin" | "viewer";
+
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
+
+export type Int8 = ColumnType<string, bigint | number | string, bigint | number | string>;
+
+export type Json = JsonValue;
+
+export type JsonArray = JsonValue[];
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined;
+};
+
+export type JsonPrimitive = boolean | number | string | null;
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type OperatingStatus = "active" | "suspended";
 
 export type OrganizationKind = "branch" | "central_union" | "club" | "collective_member" | "member_association" | "national_association" | "provincial_union" | "st_organization";
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface AuditLog {
+  action: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  after: Json | null;
+  at: Generated<Timestamp>;
+  before: Json | null;
+  client_ip: string | null;
+  diff: Json | null;
+  entity_id: string | null;
+  entity_type: string;
+  id: Generated<Int8>;
+  organization_id: string | null;
+  request_id: string | null;
+}
+
+export interface AuthAccount {
+  access_token: string | null;
+  access_token_expires_at: Timestamp | null;
+  account_id: string;
+  created_at: Generated<Timestamp>;
+  id: string;
+  id_token: string | null;
+  password: string | null;
+  provider_id: string;
+  refresh_token: string | null;
+  refresh_token_expires_at: Timestamp | null;
+  scope: string | null;
+  updated_at: Generated<Timestamp>;
+  user_id: string;
+}
+
+export interface AuthSession {
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  id: string;
+  ip_address: string | null;
+  token: string;
+  updated_at: Generated<Timestamp>;
+  user_agent: string | null;
+  user_id: string;
+}
+
+export interface AuthTwoFactor {
+  backup_codes: string;
+  failed_verification_count: Generated<number | null>;
+  id: string;
+  locked_until: Timestamp | null;
+  secret: string;
+  user_id: string;
+  verified: Generated<boolean | null>;
+}
+
+export interface AuthUser {
+  created_at: Generated<Timestamp>;
+  display_username: string | null;
+  email: string;
+  email_verified: Generated<boolean>;
+  failed_logins: Generated<number>;
+  id: string;
+  image: string | null;
+  is_demo: Generated<boolean>;
+  last_sign_in_at: Timestamp | null;
+  locked: Generated<boolean>;
+  locked_until: Timestamp | null;
+  must_change_password: Generated<boolean>;
+  name: string;
+  two_factor_enabled: Generated<boolean>;
+  updated_at: Generated<Timestamp>;
+  username: string | null;
+}
+
+export interface AuthVerification {
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  id: string;
+  identifier: string;
+  updated_at: Generated<Timestamp>;
+  value: string;
+}
 
 export interface FieldOfActivity {
   code: string;
@@ -113,7 +210,27 @@ export interface Province {
   type: string;
 }
 
+export interface RoleAssignment {
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  organization_id: string;
+  role: AccessRole;
+  user_id: string;
+}
+
+export interface SetupToken {
+  created_at: Generated<Timestamp>;
+  token_hash: string;
+  used_at: Timestamp | null;
+}
+
 export interface DB {
+  audit_log: AuditLog;
+  auth_account: AuthAccount;
+  auth_session: AuthSession;
+  auth_two_factor: AuthTwoFactor;
+  auth_user: AuthUser;
+  auth_verification: AuthVerification;
   field_of_activity: FieldOfActivity;
   historic_province: HistoricProvince;
   lineage_event: LineageEvent;
@@ -124,5 +241,7 @@ export interface DB {
   organization_parent: OrganizationParent;
   organization_successor: OrganizationSuccessor;
   province: Province;
+  role_assignment: RoleAssignment;
+  setup_token: SetupToken;
 }
 

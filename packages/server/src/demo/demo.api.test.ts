@@ -1,18 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/app.js';
+import { signIn, type Client } from '../test/session.js';
+import { DEMO_PASSWORD, loadDemoAccountsIfMissing } from './accounts.js';
 import { loadDemo } from './loader.js';
 
 let t: TestApp;
+let api: Client;
 beforeAll(async () => {
   t = await createTestApp();
   await loadDemo(t.db);
+  await loadDemoAccountsIfMissing(t.db);
+  // central-union staff see everything
+  api = await signIn(t.app, 'vanphong', DEMO_PASSWORD);
 });
 afterAll(async () => {
   await t.close();
 });
 
 const get = async <T>(url: string): Promise<T> => {
-  const res = await t.app.inject({ method: 'GET', url });
+  const res = await api.get(url);
   expect(res.statusCode, res.body).toBe(200);
   return res.json<T>();
 };

@@ -2,8 +2,10 @@ import { foldVietnamese } from '@lienhiep/core';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEMO_PASSWORD, loadDemoAccountsIfMissing } from '../demo/accounts.js';
 import { loadDemo } from '../demo/loader.js';
 import { buildApp, type App } from '../http/app.js';
+import { TEST_ORIGIN, TEST_SECRET } from '../test/app.js';
 import { createTestDatabase, type TestDatabase } from '../test/database.js';
 import { launchBrowser } from './browser.js';
 
@@ -18,7 +20,15 @@ let page: Page;
 beforeAll(async () => {
   t = await createTestDatabase();
   await loadDemo(t.db);
-  app = await buildApp({ db: t.db, logLevel: 'silent', webDist: WEB_DIST });
+  await loadDemoAccountsIfMissing(t.db);
+  app = await buildApp({
+    db: t.db,
+    logLevel: 'silent',
+    webDist: WEB_DIST,
+    authSecret: TEST_SECRET,
+    publicUrl: TEST_ORIGIN,
+    demoMode: true,
+  });
   base = await app.listen({ host: '127.0.0.1', port: 0 });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
@@ -37,7 +47,30 @@ interface Summary {
   province: { code: string } | null;
   parent: { id: string; kind: string; fullName: string } | null;
 }
-const api = async <T>(url: string): Promise<T> => (await fetch(base + url)).json() as Promise<T>;
+/** API reads with the browser's own session cookie, so they see what the signed-in user sees. */
+const api = async <T>(url: string): Promise<T> => {
+  const cookies = await page.context().cookies(base);
+  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  return (await fetch(base + url, { headers: { cookie } })).json() as Promise<T>;
+};
+
+it('signs in through the browser and sees only its own subtree', async () => {
+  await page.goto(`${base}/to-chuc`);
+  await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill('haiphong.bientap');
+  await page.getByLabel('Mật khẩu').fill('sai-mat-khau-1');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByText('Tên đăng nhập hoặc mật khẩu không đúng').waitFor();
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByPlaceholder('Tìm theo tên tổ chức (có dấu hoặc không dấu)').waitFor();
+  // the Hải Phòng editor's world: its union and what is under it, nothing of Cần Thơ
+  const mine = await api<{ total: number; items: { code: string }[] }>(
+    '/api/organizations?q=can%20tho&pageSize=100',
+  );
+  expect(mine.total).toBe(0);
+  const hp = await api<{ total: number }>('/api/organizations?q=hai%20phong&pageSize=1');
+  expect(hp.total).toBeGreaterThan(0);
+}, 120_000);
 
 it('searches without diacritics, opens a profile and records a move through the wizard', async () => {
   // a club under a member association, and another association of the same province to move it to

@@ -1,3 +1,4 @@
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import scalar from '@scalar/fastify-api-reference';
@@ -12,18 +13,48 @@ import {
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../db/database.js';
+import { accessRoutes } from '../modules/access/access.routes.js';
+import { createAccessService } from '../modules/access/access.service.js';
+import { auditRoutes } from '../modules/audit/audit.routes.js';
+import { createAuth } from '../modules/auth/auth.config.js';
+import { authRoutes } from '../modules/auth/auth.routes.js';
+import { createAuthService } from '../modules/auth/auth.service.js';
+import { setupRoutes } from '../modules/auth/setup.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
+import { publicRoutes } from '../modules/public/public.routes.js';
 import { lineageRoutes } from '../modules/lineage/lineage.routes.js';
 import { organizationRoutes } from '../modules/organizations/organization.routes.js';
 import { referenceRoutes } from '../modules/reference/reference.routes.js';
+import { registerAccessHook } from './access-hook.js';
 import { registerProblemHandlers } from './problem.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import './zod-setup.js';
 
 export interface AppOptions {
   db: Database;
+  /** Signs session cookies; from the environment or the data directory, never a constant. */
+  authSecret: string;
+  /** The address users reach the app at (https in production): cookies and CSRF checks follow it. */
+  publicUrl: string;
+  /** Demo accounts may sign in only when the server runs in demo mode. */
+  demoMode: boolean;
+  /** Trust X-Forwarded-* from a reverse proxy (TLS terminated in front). */
+  trustProxy?: boolean;
   logLevel?: string;
   /** Built web app to serve at /; omitted in API-only tests. */
   webDist?: string;
+}
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  policy: import('./route-policy.js').RoutePolicy | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
 }
 
 export type App = FastifyInstance;
@@ -34,12 +65,42 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
+    trustProxy: opts.trustProxy ?? false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const webDist =
     opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html')) ? opts.webDist : undefined;
   registerProblemHandlers(app, webDist ? (reply) => void reply.sendFile('index.html') : undefined);
+  await registerSecurityHeaders(app);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({
+      type: 'about:blank',
+      title: 'Quá nhiều yêu cầu',
+      status: 429,
+      code: 'rate_limited',
+      detail: `Quá nhiều lần thử; hãy đợi ${Math.ceil(ctx.ttl / 1000)} giây rồi thử lại`,
+      statusCode: 429,
+    }),
+  });
+  // the docs page is public; every route is recorded with its policy (the authorisation matrix
+  // test walks this table, so a route added without a policy fails the build)
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, policy: 'public' };
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method !== 'HEAD' && route.url.startsWith('/api/')) {
+        routeTable.push({ method, url: route.url, policy: route.config?.policy });
+      }
+    }
+  });
+  const auth = createAuth({ db: opts.db, secret: opts.authSecret, baseUrl: opts.publicUrl });
+  const authService = createAuthService(opts.db, auth, opts.demoMode);
+  const accessService = createAccessService(opts.db);
+  registerAccessHook(app, authService, [new URL(opts.publicUrl).origin]);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -72,8 +133,15 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await api.register(
     (r, _opts, done) => {
       const z = r.withTypeProvider<ZodTypeProvider>();
-      r.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+      r.get('/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, () =>
+        app.swagger(),
+      );
       healthRoutes(z, opts.db);
+      publicRoutes(z, opts.db);
+      authRoutes(z, authService, accessService);
+      setupRoutes(z, opts.db);
+      accessRoutes(z, accessService);
+      auditRoutes(z, opts.db);
       referenceRoutes(z, opts.db);
       organizationRoutes(z, opts.db);
       lineageRoutes(z, opts.db);

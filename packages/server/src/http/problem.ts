@@ -33,6 +33,7 @@ const TITLES: Record<number, string> = {
   413: 'Dữ liệu gửi lên quá lớn',
   415: 'Định dạng dữ liệu không được hỗ trợ',
   422: 'Không thể xử lý yêu cầu',
+  423: 'Tài khoản bị khóa',
   429: 'Quá nhiều yêu cầu',
   500: 'Lỗi hệ thống',
 };

@@ -1,7 +1,7 @@
 /** A failure the user can act on; rendered as application/problem+json with a Vietnamese message. */
 export class AppError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 423 | 429,
     readonly code: string,
     message: string,
     readonly field?: string,

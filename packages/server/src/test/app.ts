@@ -1,6 +1,9 @@
 import { buildApp, type App } from '../http/app.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
+export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
+export const TEST_ORIGIN = 'http://localhost';
+
 export interface TestApp extends TestDatabase {
   app: App;
   close(): Promise<void>;
@@ -9,7 +12,13 @@ export interface TestApp extends TestDatabase {
 /** The real app on a private clone of the migrated database, reached through inject(). */
 export async function createTestApp(): Promise<TestApp> {
   const tdb = await createTestDatabase();
-  const app = await buildApp({ db: tdb.db, logLevel: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const app = await buildApp({
+    db: tdb.db,
+    logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
+    authSecret: TEST_SECRET,
+    publicUrl: TEST_ORIGIN,
+    demoMode: true,
+  });
   await app.ready();
   return {
     ...tdb,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { createDatabase, type Database } from '../db/database.js';
+import { APP_ROLE, createDatabase, type Database } from '../db/database.js';
 
 export interface TestDatabase {
   db: Database;
@@ -20,7 +20,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = createDatabase(url.toString(), 5);
+  // tests work as the application does: through the restricted role
+  const db = createDatabase(url.toString(), 5, APP_ROLE);
   return {
     db,
     url: url.toString(),

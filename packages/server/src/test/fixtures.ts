@@ -1,4 +1,6 @@
+import type { Executor } from '../db/database.js';
 import type { App } from '../http/app.js';
+import { createRoot, createUser, signIn, type Client } from './session.js';
 
 export interface Org {
   id: string;
@@ -6,8 +8,8 @@ export interface Org {
 }
 
 /** Creates an organisation through the API and fails loudly if the API refuses. */
-export async function createOrg(app: App, body: Record<string, unknown>): Promise<Org> {
-  const res = await app.inject({ method: 'POST', url: '/api/organizations', payload: body });
+export async function createOrg(api: Client, body: Record<string, unknown>): Promise<Org> {
+  const res = await api.post('/api/organizations', body);
   if (res.statusCode !== 201) throw new Error(`create failed ${res.statusCode}: ${res.body}`);
   return res.json<Org>();
 }
@@ -15,19 +17,16 @@ export async function createOrg(app: App, body: Record<string, unknown>): Promis
 export const BASIS = { number: '1234/QĐ-LHHVN', date: '2025-06-27', issuer: 'Đoàn Chủ tịch LHHVN' };
 
 /**
- * A small tree in the shape of the real one: the central union, the Hải Phòng and Hải Dương
- * unions before their 2025 merger with member associations, a club, a national association.
+ * A small tree in the shape of the real one — the central union, the Hải Phòng and Hải Dương
+ * unions before their 2025 merger with member associations, a club, a national association —
+ * built through the API by an editor of the central union (who sees everything).
  */
-export async function buildSmallTree(app: App) {
-  const vusta = await createOrg(app, {
-    code: 'VUSTA',
-    kind: 'central_union',
-    fullName: 'Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam',
-    shortName: 'Liên hiệp Hội Việt Nam',
-    foundedOn: '1983-03-26',
-    provinceCode: '01',
-  });
-  const hp = await createOrg(app, {
+export async function buildSmallTree(app: App, db: Executor) {
+  const vustaId = await createRoot(db);
+  await createUser(db, 'trungtam', [{ role: 'editor', organizationId: vustaId }]);
+  const api = await signIn(app, 'trungtam');
+  const vusta = { id: vustaId, code: 'VUSTA' };
+  const hp = await createOrg(api, {
     code: 'LHH-31',
     kind: 'provincial_union',
     fullName: 'Liên hiệp các Hội Khoa học và Kỹ thuật thành phố Hải Phòng',
@@ -37,7 +36,7 @@ export async function buildSmallTree(app: App) {
     provinceCode: '31',
     historicProvinceCode: '31',
   });
-  const hd = await createOrg(app, {
+  const hd = await createOrg(api, {
     code: 'LHH-30',
     kind: 'provincial_union',
     fullName: 'Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Hải Dương',
@@ -47,7 +46,7 @@ export async function buildSmallTree(app: App) {
     provinceCode: '31',
     historicProvinceCode: '30',
   });
-  const dl = await createOrg(app, {
+  const dl = await createOrg(api, {
     code: 'LHH-66',
     kind: 'provincial_union',
     fullName: 'Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Đắk Lắk',
@@ -55,7 +54,7 @@ export async function buildSmallTree(app: App) {
     foundedOn: '1998-01-15',
     provinceCode: '66',
   });
-  const hpLaw = await createOrg(app, {
+  const hpLaw = await createOrg(api, {
     code: 'LHH-31-001',
     kind: 'member_association',
     fullName: 'Hội Luật gia thành phố Hải Phòng',
@@ -63,7 +62,7 @@ export async function buildSmallTree(app: App) {
     foundedOn: '2001-03-01',
     provinceCode: '31',
   });
-  const hdLaw = await createOrg(app, {
+  const hdLaw = await createOrg(api, {
     code: 'LHH-30-001',
     kind: 'member_association',
     fullName: 'Hội Luật gia tỉnh Hải Dương',
@@ -71,7 +70,7 @@ export async function buildSmallTree(app: App) {
     foundedOn: '2003-04-01',
     provinceCode: '31',
   });
-  const hdMed = await createOrg(app, {
+  const hdMed = await createOrg(api, {
     code: 'LHH-30-002',
     kind: 'member_association',
     fullName: 'Hội Đông y tỉnh Hải Dương',
@@ -79,7 +78,7 @@ export async function buildSmallTree(app: App) {
     foundedOn: '2004-06-01',
     provinceCode: '31',
   });
-  const hdClub = await createOrg(app, {
+  const hdClub = await createOrg(api, {
     code: 'LHH-30-003',
     kind: 'club',
     fullName: 'Câu lạc bộ Nhà khoa học trẻ Hải Dương',
@@ -87,7 +86,7 @@ export async function buildSmallTree(app: App) {
     foundedOn: '2015-01-01',
     provinceCode: '31',
   });
-  const pharma = await createOrg(app, {
+  const pharma = await createOrg(api, {
     code: 'HNTQ-DUOC',
     kind: 'national_association',
     fullName: 'Hội Dược học Việt Nam',
@@ -97,5 +96,5 @@ export async function buildSmallTree(app: App) {
     provinceCode: '01',
     fieldCode: 'y_duoc',
   });
-  return { vusta, hp, hd, dl, hpLaw, hdLaw, hdMed, hdClub, pharma };
+  return { api, vusta, hp, hd, dl, hpLaw, hdLaw, hdMed, hdClub, pharma };
 }

@@ -12,6 +12,7 @@ export function healthRoutes(app: ZodApp, db: Database): void {
   app.get(
     '/health',
     {
+      config: { policy: 'public' },
       schema: {
         tags: ['Hệ thống'],
         summary: 'Tình trạng dịch vụ: 200 chỉ khi cơ sở dữ liệu trả lời',

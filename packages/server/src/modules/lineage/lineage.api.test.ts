@@ -7,7 +7,7 @@ let tree: Awaited<ReturnType<typeof buildSmallTree>>;
 
 beforeAll(async () => {
   t = await createTestApp();
-  tree = await buildSmallTree(t.app);
+  tree = await buildSmallTree(t.app, t.db);
 });
 afterAll(async () => {
   await t.close();
@@ -31,9 +31,9 @@ interface Result {
 }
 
 const post = (url: string, payload: unknown) =>
-  t.app.inject({ method: 'POST', url, payload: payload as object });
+  tree.api.request({ method: 'POST', url, payload: payload as object });
 const get = async <T>(url: string): Promise<T> => {
-  const res = await t.app.inject({ method: 'GET', url });
+  const res = await tree.api.get(url);
   expect(res.statusCode, res.body).toBe(200);
   return res.json<T>();
 };

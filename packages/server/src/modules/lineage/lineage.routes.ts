@@ -11,7 +11,13 @@ import {
 } from './lineage.schemas.js';
 import { createLineageService } from './lineage.service.js';
 
-const errors = { 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
+const errors = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+};
 
 export function lineageRoutes(app: ZodApp, db: Database): void {
   const service = createLineageService(db);
@@ -20,6 +26,7 @@ export function lineageRoutes(app: ZodApp, db: Database): void {
   app.get(
     '/organizations/:id/history',
     {
+      config: { policy: 'organization.read' },
       schema: {
         tags,
         summary: 'Lịch sử tổ chức: thành lập, các tên, các cấp trên, sự kiện hợp nhất, chia tách…',
@@ -27,12 +34,13 @@ export function lineageRoutes(app: ZodApp, db: Database): void {
         response: { 200: HistorySchema, ...errors },
       },
     },
-    (req) => service.history(req.params.id),
+    (req) => service.history(req.ctx, req.params.id),
   );
 
   app.get(
     '/organizations/:id/successors',
     {
+      config: { policy: 'organization.read' },
       schema: {
         tags,
         summary: 'Các tổ chức tiếp nối tổ chức này vào một ngày (qua chuỗi hợp nhất, chia tách)',
@@ -41,12 +49,13 @@ export function lineageRoutes(app: ZodApp, db: Database): void {
         response: { 200: z.object({ successors: z.array(OrganizationRefSchema) }), ...errors },
       },
     },
-    async (req) => ({ successors: await service.successors(req.params.id, req.query.at) }),
+    async (req) => ({ successors: await service.successors(req.ctx, req.params.id, req.query.at) }),
   );
 
   app.post(
     '/lineage-events/preview',
     {
+      config: { policy: 'lineage.record' },
       schema: {
         tags,
         summary: 'Xem trước các thay đổi của một sự kiện (không ghi gì)',
@@ -54,12 +63,13 @@ export function lineageRoutes(app: ZodApp, db: Database): void {
         response: { 200: LineageResultSchema, ...errors },
       },
     },
-    (req) => service.preview(req.body),
+    (req) => service.preview(req.ctx, req.body),
   );
 
   app.post(
     '/lineage-events',
     {
+      config: { policy: 'lineage.record' },
       schema: {
         tags,
         summary: 'Ghi nhận sự kiện hợp nhất, chia tách, đổi tên, chuyển trực thuộc hoặc giải thể',
@@ -67,6 +77,6 @@ export function lineageRoutes(app: ZodApp, db: Database): void {
         response: { 201: LineageResultSchema, ...errors },
       },
     },
-    async (req, reply) => reply.code(201).send(await service.record(req.body)),
+    async (req, reply) => reply.code(201).send(await service.record(req.ctx, req.body)),
   );
 }

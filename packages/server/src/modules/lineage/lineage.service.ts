@@ -5,6 +5,9 @@ import {
   type OrganizationKind,
 } from '@lienhiep/core';
 import type { Database, Executor } from '../../db/database.js';
+import type { RequestContext } from '../access/actor.js';
+import { assertReadable, assertWritable } from '../access/policy.js';
+import { audit } from '../audit/audit.service.js';
 import { addDays, openEnd, vnToday } from '../../shared/dates.js';
 import { conflict, invalid, notFound } from '../../shared/errors.js';
 import {
@@ -492,16 +495,55 @@ export async function recordLineageEvent(tx: Executor, input: LineageInput): Pro
   return (await apply(tx, input)).eventId;
 }
 
+/** Every existing organisation an event would touch: all must be in the actor's writable subtrees. */
+function involved(input: LineageInput): string[] {
+  switch (input.kind) {
+    case 'merge':
+      return [
+        ...input.sourceIds,
+        ...(input.survivorId ? [input.survivorId] : []),
+        ...(input.newOrganization?.parentId ? [input.newOrganization.parentId] : []),
+      ];
+    case 'split':
+      return [
+        input.sourceId,
+        ...input.newOrganizations.flatMap((n) => (n.parentId ? [n.parentId] : [])),
+        ...input.childMoves.map((m) => m.childId),
+      ];
+    case 'rename':
+      return [input.organizationId];
+    case 'move':
+      return [input.organizationId, input.newParentId];
+    case 'dissolve':
+      return [
+        input.organizationId,
+        ...(input.transferChildrenTo ? [input.transferChildrenTo] : []),
+      ];
+  }
+}
+
 export function createLineageService(db: Database) {
-  async function run(input: LineageInput, preview: boolean): Promise<LineageResult> {
+  async function run(
+    ctx: RequestContext,
+    input: LineageInput,
+    preview: boolean,
+  ): Promise<LineageResult> {
     try {
       return await db.transaction().execute(async (tx) => {
+        await assertWritable(tx, ctx.actor!, 'lineage.record', involved(input));
         const applied = await apply(tx, input);
         const affected = await summarize(tx, applied, input.effectiveDate);
         let event = null;
         if (!preview) {
           const e = await repo.findEvent(tx, applied.eventId);
           event = toEventDto(e!, await repo.participantsOf(tx, [applied.eventId]));
+          await audit(tx, ctx, {
+            action: `lineage.${input.kind}`,
+            entityType: 'lineage_event',
+            entityId: applied.eventId,
+            organizationId: applied.keyOrganizations[0] ?? null,
+            after: { event, changes: applied.changes },
+          });
         }
         const result: LineageResult = { preview, event, changes: applied.changes, affected };
         if (preview) throw new PreviewRollback(result);
@@ -514,10 +556,11 @@ export function createLineageService(db: Database) {
   }
 
   return {
-    preview: (input: LineageInput) => run(input, true),
-    record: (input: LineageInput) => run(input, false),
+    preview: (ctx: RequestContext, input: LineageInput) => run(ctx, input, true),
+    record: (ctx: RequestContext, input: LineageInput) => run(ctx, input, false),
 
-    async history(id: string) {
+    async history(ctx: RequestContext, id: string) {
+      await assertReadable(db, ctx.actor!, id);
       const org = await orgs.findById(db, id);
       if (!org) throw notFound('tổ chức');
       const today = vnToday();
@@ -569,7 +612,8 @@ export function createLineageService(db: Database) {
     },
 
     /** Who carries on each organisation on `at` — used to restate old figures on today's tree. */
-    async successors(id: string, at?: string) {
+    async successors(ctx: RequestContext, id: string, at?: string) {
+      await assertReadable(db, ctx.actor!, id);
       const org = await orgs.findById(db, id);
       if (!org) throw notFound('tổ chức');
       const rows = await repo.successorsAt(db, [id], at ?? vnToday());

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { Organization, OrganizationKind } from '../../db/schema.generated.js';
+import { readablePredicate, type Scope } from '../access/scope.repository.js';
 
 export type OrganizationRow = Selectable<Organization>;
 
@@ -24,6 +25,7 @@ export interface OrganizationListRow {
 }
 
 export interface SearchFilter {
+  scope: Scope;
   tokens: string[];
   kinds: OrganizationKind[];
   province?: string | undefined;
@@ -49,6 +51,16 @@ export const organizationRepository = {
   findByIds(db: Executor, ids: readonly string[]): Promise<OrganizationRow[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return db.selectFrom('organization').selectAll().where('id', 'in', ids).execute();
+  },
+
+  findCentralUnion(db: Executor): Promise<OrganizationRow | undefined> {
+    return db
+      .selectFrom('organization')
+      .selectAll()
+      .where('kind', '=', 'central_union')
+      .where('ended_on', 'is', null)
+      .orderBy('founded_on')
+      .executeTakeFirst();
   },
 
   findByCode(db: Executor, code: string): Promise<OrganizationRow | undefined> {
@@ -143,6 +155,11 @@ export const organizationRepository = {
         ),
         sql<number>`count(*) over ()`.as('total'),
       ]);
+    // reads are limited to the actor's subtrees inside the query itself
+    if (f.scope.kind !== 'all') {
+      const scope = f.scope;
+      q = q.where((eb) => readablePredicate(scope, eb.ref('o.id')));
+    }
     for (const t of f.tokens) {
       q = q.where('o.search_text', 'like', `%${escapeLike(t)}%`);
     }

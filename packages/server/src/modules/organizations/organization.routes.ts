@@ -14,7 +14,15 @@ import {
 } from './organization.schemas.js';
 import { createOrganizationService } from './organization.service.js';
 
-const errors = { 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
+const errors = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+};
+const read = { policy: 'organization.read' as const };
+const write = { policy: 'organization.write' as const };
 
 export function organizationRoutes(app: ZodApp, db: Database): void {
   const service = createOrganizationService(db);
@@ -23,32 +31,35 @@ export function organizationRoutes(app: ZodApp, db: Database): void {
   app.get(
     '/organizations',
     {
+      config: read,
       schema: {
         tags,
         summary: 'Tìm kiếm tổ chức (không phân biệt dấu), lọc theo loại, tỉnh, cấp trên, ngày',
         querystring: SearchQuerySchema,
-        response: { 200: OrganizationListSchema, 400: ProblemSchema },
+        response: { 200: OrganizationListSchema, ...errors },
       },
     },
-    (req) => service.search(req.query),
+    (req) => service.search(req.ctx, req.query),
   );
 
   app.get(
     '/organizations/roots',
     {
+      config: read,
       schema: {
         tags,
         summary: 'Các tổ chức gốc của cây vào một ngày',
         querystring: AtQuerySchema,
-        response: { 200: RootsSchema, 400: ProblemSchema },
+        response: { 200: RootsSchema, ...errors },
       },
     },
-    (req) => service.roots(req.query.at),
+    (req) => service.roots(req.ctx, req.query.at),
   );
 
   app.get(
     '/organizations/:id',
     {
+      config: read,
       schema: {
         tags,
         summary: 'Hồ sơ tổ chức vào một ngày (mặc định hôm nay)',
@@ -57,12 +68,13 @@ export function organizationRoutes(app: ZodApp, db: Database): void {
         response: { 200: OrganizationDetailSchema, ...errors },
       },
     },
-    (req) => service.get(req.params.id, req.query.at),
+    (req) => service.get(req.ctx, req.params.id, req.query.at),
   );
 
   app.get(
     '/organizations/:id/tree',
     {
+      config: read,
       schema: {
         tags,
         summary:
@@ -72,12 +84,13 @@ export function organizationRoutes(app: ZodApp, db: Database): void {
         response: { 200: OrganizationTreeSchema, ...errors },
       },
     },
-    (req) => service.tree(req.params.id, req.query.at),
+    (req) => service.tree(req.ctx, req.params.id, req.query.at),
   );
 
   app.post(
     '/organizations',
     {
+      config: write,
       schema: {
         tags,
         summary: 'Thêm tổ chức',
@@ -85,12 +98,13 @@ export function organizationRoutes(app: ZodApp, db: Database): void {
         response: { 201: OrganizationDetailSchema, ...errors },
       },
     },
-    async (req, reply) => reply.code(201).send(await service.create(req.body)),
+    async (req, reply) => reply.code(201).send(await service.create(req.ctx, req.body)),
   );
 
   app.patch(
     '/organizations/:id',
     {
+      config: write,
       schema: {
         tags,
         summary: 'Cập nhật thông tin tổ chức (sửa tên hiện tại, liên hệ, quyết định thành lập…)',
@@ -99,6 +113,6 @@ export function organizationRoutes(app: ZodApp, db: Database): void {
         response: { 200: OrganizationDetailSchema, ...errors },
       },
     },
-    (req) => service.update(req.params.id, req.body),
+    (req) => service.update(req.ctx, req.params.id, req.body),
   );
 }

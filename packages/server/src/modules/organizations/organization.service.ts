@@ -5,6 +5,16 @@ import {
   type OrganizationKind,
 } from '@lienhiep/core';
 import type { Database, Executor } from '../../db/database.js';
+import type { RequestContext } from '../access/actor.js';
+import {
+  assertReadable,
+  assertWritable,
+  forbidden,
+  isSystemAdmin,
+  scopeFor,
+} from '../access/policy.js';
+import { scopeRepository } from '../access/scope.repository.js';
+import { audit } from '../audit/audit.service.js';
 import { vnToday, openEnd } from '../../shared/dates.js';
 import { AppError, conflict, invalid, notFound } from '../../shared/errors.js';
 import { lineageRepository } from '../lineage/lineage.repository.js';
@@ -152,6 +162,12 @@ export async function createOrganization(
   return { id: row.id, code };
 }
 
+/** The fields of an organisation worth showing in the audit trail (no derived search text). */
+function auditView(r: Awaited<ReturnType<typeof requireOrganization>>) {
+  const { search_text: _s, created_at: _c, updated_at: _u, ...rest } = r;
+  return rest;
+}
+
 export function createOrganizationService(db: Database) {
   async function detail(id: string, at: string) {
     const row = await orgs.viewAt(db, id, at);
@@ -220,7 +236,9 @@ export function createOrganizationService(db: Database) {
   }
 
   return {
-    async search(query: SearchQuery) {
+    async search(ctx: RequestContext, query: SearchQuery) {
+      const actor = ctx.actor!;
+      if (query.under) await assertReadable(db, actor, query.under);
       const today = vnToday();
       const folded = foldVietnamese(query.q ?? '');
       const tokens = folded === '' ? [] : folded.split(' ');
@@ -228,6 +246,7 @@ export function createOrganizationService(db: Database) {
         query.kind === undefined ? [] : Array.isArray(query.kind) ? query.kind : [query.kind];
       const nameAt = query.at ?? today;
       const rows = await orgs.search(db, {
+        scope: scopeFor(actor, 'organization.read'),
         tokens,
         kinds,
         province: query.province,
@@ -249,11 +268,13 @@ export function createOrganizationService(db: Database) {
       };
     },
 
-    get(id: string, at?: string) {
+    async get(ctx: RequestContext, id: string, at?: string) {
+      await assertReadable(db, ctx.actor!, id);
       return detail(id, at ?? vnToday());
     },
 
-    async tree(id: string, at?: string) {
+    async tree(ctx: RequestContext, id: string, at?: string) {
+      await assertReadable(db, ctx.actor!, id);
       const day = at ?? vnToday();
       const row = await orgs.findById(db, id);
       if (!row) throw notFound('tổ chức');
@@ -295,9 +316,32 @@ export function createOrganizationService(db: Database) {
       };
     },
 
-    async roots(at?: string) {
+    /** The top of the tree as this actor sees it: the real roots, or the units its roles are on. */
+    async roots(ctx: RequestContext, at?: string) {
       const day = at ?? vnToday();
-      const roots = await tree.rootsAt(db, day);
+      const actor = ctx.actor!;
+      const scope = scopeFor(actor, 'organization.read');
+      let roots = await tree.rootsAt(db, day);
+      if (scope.kind !== 'all') {
+        // the real roots it may read (an editor of the central union, at an old date), else the
+        // tops of its own subtrees
+        const candidates = [...roots, ...(await tree.topmostAt(db, scope.roots, day))];
+        const readable = await scopeRepository.filter(
+          db,
+          scope,
+          candidates.map((c) => c.id),
+          'read',
+        );
+        const kept = candidates.filter(
+          (c, i) => readable.has(c.id) && candidates.findIndex((x) => x.id === c.id) === i,
+        );
+        const below = await tree.belowAnyAt(
+          db,
+          kept.map((k) => k.id),
+          day,
+        );
+        roots = kept.filter((k) => !below.has(k.id));
+      }
       const ids = roots.map((r) => r.id);
       const [subtree, direct] = await Promise.all([
         tree.countsByKind(db, ids, day),
@@ -313,13 +357,27 @@ export function createOrganizationService(db: Database) {
       };
     },
 
-    async create(input: OrganizationCreate) {
-      const created = await db.transaction().execute((tx) => createOrganization(tx, input, null));
+    async create(ctx: RequestContext, input: OrganizationCreate) {
+      const actor = ctx.actor!;
+      if (input.kind === 'central_union' && !isSystemAdmin(actor)) throw forbidden();
+      const created = await db.transaction().execute(async (tx) => {
+        if (input.parentId) await assertWritable(tx, actor, 'organization.write', [input.parentId]);
+        const c = await createOrganization(tx, input, null);
+        await audit(tx, ctx, {
+          action: 'organization.create',
+          entityType: 'organization',
+          entityId: c.id,
+          organizationId: c.id,
+          after: { ...input, code: c.code },
+        });
+        return c;
+      });
       return detail(created.id, input.foundedOn > vnToday() ? input.foundedOn : vnToday());
     },
 
-    async update(id: string, patch: OrganizationUpdate) {
+    async update(ctx: RequestContext, id: string, patch: OrganizationUpdate) {
       await db.transaction().execute(async (tx) => {
+        await assertWritable(tx, ctx.actor!, 'organization.write', [id], id);
         const row = await requireOrganization(tx, id);
         await checkReferences(tx, patch);
         if (
@@ -360,6 +418,15 @@ export function createOrganizationService(db: Database) {
         });
         // a correction of today's name, not a rename: the open version is fixed in place
         if (row.ended_on === null) await tree.correctOpenName(tx, id, names);
+        const after = await requireOrganization(tx, id);
+        await audit(tx, ctx, {
+          action: 'organization.update',
+          entityType: 'organization',
+          entityId: id,
+          organizationId: id,
+          before: auditView(row),
+          after: auditView(after),
+        });
       });
       return detail(id, vnToday());
     },

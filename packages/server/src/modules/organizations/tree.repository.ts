@@ -96,6 +96,57 @@ export const treeRepository = {
       .execute();
   },
 
+  /** Of the given organisations alive on `at`, those not below another of them: the tops of a set of subtrees. */
+  topmostAt(db: Executor, ids: readonly string[], at: string): Promise<TreeRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('organization_closure as c')
+      .innerJoin('organization as o', 'o.id', 'c.descendant_id')
+      .leftJoin('organization_name as n', (j) =>
+        j
+          .onRef('n.organization_id', '=', 'o.id')
+          .on('n.valid_from', '<=', at)
+          .on('n.valid_to', '>', at),
+      )
+      .select(NAMED_COLUMNS)
+      .where('c.depth', '=', 0)
+      .where('c.descendant_id', 'in', ids)
+      .where('c.valid_from', '<=', at)
+      .where('c.valid_to', '>', at)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('organization_closure as up')
+              .select(sql`1`.as('one'))
+              .whereRef('up.descendant_id', '=', 'o.id')
+              .where('up.ancestor_id', 'in', ids)
+              .where('up.depth', '>', 0)
+              .where('up.valid_from', '<=', at)
+              .where('up.valid_to', '>', at),
+          ),
+        ),
+      )
+      .orderBy(sql`coalesce(n.full_name, o.full_name) collate "vi-x-icu"`)
+      .execute() as Promise<TreeRow[]>;
+  },
+
+  /** Of `ids`, those that sit below another of `ids` on `at`. */
+  async belowAnyAt(db: Executor, ids: readonly string[], at: string): Promise<Set<string>> {
+    if (ids.length < 2) return new Set();
+    const rows = await db
+      .selectFrom('organization_closure')
+      .select('descendant_id')
+      .distinct()
+      .where('descendant_id', 'in', ids)
+      .where('ancestor_id', 'in', ids)
+      .where('depth', '>', 0)
+      .where('valid_from', '<=', at)
+      .where('valid_to', '>', at)
+      .execute();
+    return new Set(rows.map((r) => r.descendant_id));
+  },
+
   /** Ancestors on `at`, root first, names as of `at`. */
   ancestorsAt(db: Executor, id: string, at: string): Promise<RefRow[]> {
     return db

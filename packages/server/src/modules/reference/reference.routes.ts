@@ -30,6 +30,7 @@ export function referenceRoutes(app: ZodApp, db: Database): void {
   app.get(
     '/reference',
     {
+      config: { policy: 'public' },
       schema: {
         tags: ['Danh mục'],
         summary: '34 tỉnh, thành phố hiện nay, 63 tỉnh trước 01/7/2025 và các lĩnh vực hoạt động',

@@ -1,0 +1,20 @@
+import type { Permission } from '../modules/access/roles.js';
+
+/**
+ * What a route requires, declared in its `config.policy`: 'public' (no session), 'signed_in'
+ * (any signed-in user), or a permission the user must hold somewhere (the subtree check on the
+ * particular organisation is the service's, through the policy module). A route without a
+ * policy is refused at run time, and fails the authorisation matrix test at build time.
+ */
+export type RoutePolicy = 'public' | 'signed_in' | Permission;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    policy?: RoutePolicy;
+    /** Reachable while the account must still change its password or set up two-factor sign-in. */
+    allowPending?: boolean;
+  }
+  interface FastifyRequest {
+    ctx: import('../modules/access/actor.js').RequestContext;
+  }
+}

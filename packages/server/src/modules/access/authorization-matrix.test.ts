@@ -1,0 +1,437 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/app.js';
+import {
+  clientWith,
+  createRoot,
+  createUser,
+  signIn,
+  signInWithCode,
+  type Client,
+} from '../../test/session.js';
+import { totpFromUri } from '../../test/totp.js';
+import { createOrganization } from '../organizations/organization.service.js';
+import { ROLE_PERMISSIONS, ROLES, type Role } from './roles.js';
+
+/**
+ * Every route of the route table × every role × (inside its subtree, outside it, anonymous).
+ * The expected answer follows from the route's declared policy and the role's permissions; a
+ * route with no policy, or with no case below, fails this test — so no route ships unguarded.
+ */
+
+let t: TestApp;
+let hp: string; // the subtree every non-admin role is given
+let ct: string; // a subtree none of them has
+const clients = new Map<Role, Client>();
+let seq = 0;
+
+async function org(
+  parentId: string,
+  kind: 'member_association' | 'club' = 'member_association',
+): Promise<string> {
+  seq++;
+  return (
+    await createOrganization(
+      t.db,
+      {
+        code: `M-${seq}`,
+        kind,
+        fullName: `Hội thử nghiệm ${seq}`,
+        parentId,
+        foundedOn: '2000-01-01',
+      },
+      null,
+    )
+  ).id;
+}
+async function userAt(orgId: string): Promise<string> {
+  seq++;
+  return createUser(t.db, `nguoidung${seq}`, [{ role: 'viewer', organizationId: orgId }]);
+}
+async function assignmentOf(userId: string): Promise<string> {
+  const r = await t.db
+    .selectFrom('role_assignment')
+    .select('id')
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+type Req = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: unknown };
+interface Case {
+  /** A request the role may make inside its subtree, built fresh for each call. */
+  inside: () => Promise<Req>;
+  /** The same aimed outside, with the answer that must come back; null when the route has no "outside". */
+  outside: (() => Promise<{ req: Req; status: 403 | 404 }>) | null;
+}
+
+const rename = (id: string) => ({
+  kind: 'rename',
+  effectiveDate: '2020-01-01',
+  legalBasis: { number: '1/QĐ', date: '2019-12-01', issuer: 'LHH' },
+  organizationId: id,
+  fullName: `Tên mới ${++seq}`,
+});
+
+const CASES: Record<string, Case> = {
+  'GET /api/organizations': {
+    inside: async () => ({ method: 'GET', url: `/api/organizations?under=${hp}` }),
+    outside: async () => ({
+      req: { method: 'GET', url: `/api/organizations?under=${ct}` },
+      status: 404,
+    }),
+  },
+  'GET /api/organizations/roots': {
+    inside: async () => ({ method: 'GET', url: '/api/organizations/roots' }),
+    outside: null,
+  },
+  'GET /api/organizations/:id': {
+    inside: async () => ({ method: 'GET', url: `/api/organizations/${hp}` }),
+    outside: async () => ({ req: { method: 'GET', url: `/api/organizations/${ct}` }, status: 404 }),
+  },
+  'GET /api/organizations/:id/tree': {
+    inside: async () => ({ method: 'GET', url: `/api/organizations/${hp}/tree` }),
+    outside: async () => ({
+      req: { method: 'GET', url: `/api/organizations/${ct}/tree` },
+      status: 404,
+    }),
+  },
+  'GET /api/organizations/:id/history': {
+    inside: async () => ({ method: 'GET', url: `/api/organizations/${hp}/history` }),
+    outside: async () => ({
+      req: { method: 'GET', url: `/api/organizations/${ct}/history` },
+      status: 404,
+    }),
+  },
+  'GET /api/organizations/:id/successors': {
+    inside: async () => ({ method: 'GET', url: `/api/organizations/${hp}/successors` }),
+    outside: async () => ({
+      req: { method: 'GET', url: `/api/organizations/${ct}/successors` },
+      status: 404,
+    }),
+  },
+  'POST /api/organizations': {
+    inside: async () => ({
+      method: 'POST',
+      url: '/api/organizations',
+      payload: { kind: 'club', fullName: `CLB ${++seq}`, parentId: hp, foundedOn: '2020-01-01' },
+    }),
+    outside: async () => ({
+      req: {
+        method: 'POST',
+        url: '/api/organizations',
+        payload: { kind: 'club', fullName: `CLB ${++seq}`, parentId: ct, foundedOn: '2020-01-01' },
+      },
+      status: 403,
+    }),
+  },
+  'PATCH /api/organizations/:id': {
+    inside: async () => ({
+      method: 'PATCH',
+      url: `/api/organizations/${await org(hp)}`,
+      payload: { address: 'Số 1, Hải Phòng' },
+    }),
+    outside: async () => ({
+      req: {
+        method: 'PATCH',
+        url: `/api/organizations/${await org(ct)}`,
+        payload: { address: 'Số 1' },
+      },
+      status: 404,
+    }),
+  },
+  'POST /api/lineage-events/preview': {
+    inside: async () => ({
+      method: 'POST',
+      url: '/api/lineage-events/preview',
+      payload: rename(await org(hp)),
+    }),
+    outside: async () => ({
+      req: { method: 'POST', url: '/api/lineage-events/preview', payload: rename(await org(ct)) },
+      status: 403,
+    }),
+  },
+  'POST /api/lineage-events': {
+    inside: async () => ({
+      method: 'POST',
+      url: '/api/lineage-events',
+      payload: rename(await org(hp)),
+    }),
+    outside: async () => ({
+      req: { method: 'POST', url: '/api/lineage-events', payload: rename(await org(ct)) },
+      status: 403,
+    }),
+  },
+  'GET /api/users': { inside: async () => ({ method: 'GET', url: '/api/users' }), outside: null },
+  'POST /api/users': {
+    inside: async () => ({
+      method: 'POST',
+      url: '/api/users',
+      payload: {
+        name: 'Nguyễn Văn Mới',
+        username: `moi${++seq}`,
+        email: `moi${seq}@vd.vn`,
+        password: 'mat-khau-tam-2025',
+        roles: [{ role: 'viewer', organizationId: hp }],
+      },
+    }),
+    outside: async () => ({
+      req: {
+        method: 'POST',
+        url: '/api/users',
+        payload: {
+          name: 'Nguyễn Văn Ngoài',
+          username: `ngoai${++seq}`,
+          email: `ngoai${seq}@vd.vn`,
+          password: 'mat-khau-tam-2025',
+          roles: [{ role: 'viewer', organizationId: ct }],
+        },
+      },
+      status: 403,
+    }),
+  },
+  'PATCH /api/users/:id': {
+    inside: async () => ({
+      method: 'PATCH',
+      url: `/api/users/${await userAt(hp)}`,
+      payload: { name: 'Tên đã sửa' },
+    }),
+    outside: async () => ({
+      req: {
+        method: 'PATCH',
+        url: `/api/users/${await userAt(ct)}`,
+        payload: { name: 'Tên đã sửa' },
+      },
+      status: 404,
+    }),
+  },
+  'POST /api/users/:id/password': {
+    inside: async () => ({
+      method: 'POST',
+      url: `/api/users/${await userAt(hp)}/password`,
+      payload: { newPassword: 'mat-khau-moi-2025' },
+    }),
+    outside: async () => ({
+      req: {
+        method: 'POST',
+        url: `/api/users/${await userAt(ct)}/password`,
+        payload: { newPassword: 'mat-khau-moi-2025' },
+      },
+      status: 404,
+    }),
+  },
+  'POST /api/users/:id/revoke-sessions': {
+    inside: async () => ({ method: 'POST', url: `/api/users/${await userAt(hp)}/revoke-sessions` }),
+    outside: async () => ({
+      req: { method: 'POST', url: `/api/users/${await userAt(ct)}/revoke-sessions` },
+      status: 404,
+    }),
+  },
+  'POST /api/users/:id/roles': {
+    inside: async () => ({
+      method: 'POST',
+      url: `/api/users/${await userAt(hp)}/roles`,
+      payload: { role: 'editor', organizationId: hp },
+    }),
+    outside: async () => ({
+      req: {
+        method: 'POST',
+        url: `/api/users/${await userAt(ct)}/roles`,
+        payload: { role: 'editor', organizationId: ct },
+      },
+      status: 404,
+    }),
+  },
+  'DELETE /api/users/:id/roles/:assignmentId': {
+    inside: async () => {
+      const u = await userAt(hp);
+      return { method: 'DELETE', url: `/api/users/${u}/roles/${await assignmentOf(u)}` };
+    },
+    outside: async () => {
+      const u = await userAt(ct);
+      return {
+        req: { method: 'DELETE', url: `/api/users/${u}/roles/${await assignmentOf(u)}` },
+        status: 404,
+      };
+    },
+  },
+  'GET /api/audit': {
+    inside: async () => ({ method: 'GET', url: `/api/audit?under=${hp}` }),
+    outside: async () => ({ req: { method: 'GET', url: `/api/audit?under=${ct}` }, status: 404 }),
+  },
+};
+
+/** Routes any signed-in user may call, and public ones: only who may call them is checked here. */
+const OPEN_CASES: Record<string, () => Req> = {
+  'GET /api/health': () => ({ method: 'GET', url: '/api/health' }),
+  'GET /api/reference': () => ({ method: 'GET', url: '/api/reference' }),
+  'GET /api/openapi.json': () => ({ method: 'GET', url: '/api/openapi.json' }),
+  'GET /api/public/organizations': () => ({ method: 'GET', url: '/api/public/organizations' }),
+  'POST /api/auth/sign-in': () => ({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    payload: { login: 'khong-co', password: 'x' },
+  }),
+  'POST /api/auth/two-factor': () => ({
+    method: 'POST',
+    url: '/api/auth/two-factor',
+    payload: { code: '123456' },
+  }),
+  'POST /api/setup': () => ({
+    method: 'POST',
+    url: '/api/setup',
+    payload: {
+      token: 'khong-dung-ma-nay',
+      name: 'A',
+      username: 'abc',
+      email: 'a@b.vn',
+      password: 'mat-khau-dai-2025',
+    },
+  }),
+  'GET /api/auth/me': () => ({ method: 'GET', url: '/api/auth/me' }),
+  'POST /api/auth/sign-out': () => ({ method: 'POST', url: '/api/auth/sign-out' }),
+  'POST /api/auth/password': () => ({
+    method: 'POST',
+    url: '/api/auth/password',
+    payload: { currentPassword: 'sai', newPassword: 'mat-khau-moi-2025' },
+  }),
+  'POST /api/auth/two-factor/setup': () => ({
+    method: 'POST',
+    url: '/api/auth/two-factor/setup',
+    payload: { password: 'sai' },
+  }),
+  'POST /api/auth/two-factor/confirm': () => ({
+    method: 'POST',
+    url: '/api/auth/two-factor/confirm',
+    payload: { code: '000000' },
+  }),
+  'POST /api/auth/two-factor/disable': () => ({
+    method: 'POST',
+    url: '/api/auth/two-factor/disable',
+    payload: { password: 'sai' },
+  }),
+};
+
+const send = (c: Client, r: Req): Promise<LightMyRequestResponse> =>
+  c.request({
+    method: r.method,
+    url: r.url,
+    ...(r.payload === undefined ? {} : { payload: r.payload as object }),
+  });
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const root = await createRoot(t.db);
+  hp = (
+    await createOrganization(
+      t.db,
+      {
+        code: 'LHH-31',
+        kind: 'provincial_union',
+        fullName: 'Liên hiệp Hội Hải Phòng',
+        parentId: root,
+        foundedOn: '1992-01-01',
+      },
+      null,
+    )
+  ).id;
+  ct = (
+    await createOrganization(
+      t.db,
+      {
+        code: 'LHH-92',
+        kind: 'provincial_union',
+        fullName: 'Liên hiệp Hội Cần Thơ',
+        parentId: root,
+        foundedOn: '1992-01-01',
+      },
+      null,
+    )
+  ).id;
+  for (const role of ROLES) {
+    await createUser(t.db, `vaitro.${role}`, [
+      { role, organizationId: role === 'system_admin' ? root : hp },
+    ]);
+    let c = await signIn(t.app, `vaitro.${role}`);
+    if (role === 'system_admin') {
+      // mandatory two-factor: set it up, then sign in again with a code
+      const setup = await c.post('/api/auth/two-factor/setup', {
+        password: 'mat-khau-thu-nghiem-2025',
+      });
+      const uri = setup.json<{ totpUri: string }>().totpUri;
+      expect(
+        (await c.post('/api/auth/two-factor/confirm', { code: totpFromUri(uri) })).statusCode,
+      ).toBe(204);
+      c = await signInWithCode(t.app, `vaitro.${role}`, () => totpFromUri(uri));
+    }
+    clients.set(role, c);
+  }
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('authorisation matrix', () => {
+  it('every /api route declares a policy and has a case here', () => {
+    const missing = t.app.routeTable
+      .filter((r) => !r.url.startsWith('/api/docs'))
+      .filter(
+        (r) =>
+          r.policy === undefined ||
+          !(`${r.method} ${r.url}` in CASES || `${r.method} ${r.url}` in OPEN_CASES),
+      )
+      .map((r) => `${r.method} ${r.url} (policy: ${r.policy ?? 'none'})`);
+    expect(missing).toEqual([]);
+  });
+
+  it('anonymous callers get 401 everywhere but on public routes', async () => {
+    const anon = clientWith(t.app, '');
+    for (const r of t.app.routeTable.filter((x) => !x.url.startsWith('/api/docs'))) {
+      const key = `${r.method} ${r.url}`;
+      const req = key in CASES ? await CASES[key]!.inside() : OPEN_CASES[key]!();
+      const res = await send(anon, req);
+      const code = res.headers['content-type']?.toString().includes('json')
+        ? res.json<{ code?: string }>().code
+        : undefined;
+      if (r.policy === 'public') expect(code, key).not.toBe('unauthenticated');
+      else expect([res.statusCode, code], key).toEqual([401, 'unauthenticated']);
+    }
+  });
+
+  for (const role of ROLES) {
+    it(`${role}: inside its subtree it may do exactly what its role allows; outside, nothing`, async () => {
+      const c = clients.get(role)!;
+      for (const r of t.app.routeTable) {
+        const key = `${r.method} ${r.url}`;
+        const kase = CASES[key];
+        if (!kase || r.policy === undefined || r.policy === 'public' || r.policy === 'signed_in')
+          continue;
+        const allowed = ROLE_PERMISSIONS[role].includes(r.policy);
+        const inside = await send(c, await kase.inside());
+        if (allowed) expect(inside.statusCode, `${key} inside: ${inside.body}`).toBeLessThan(300);
+        else expect(inside.statusCode, `${key} inside`).toBe(403);
+        if (kase.outside) {
+          const { req, status } = await kase.outside();
+          const outside = await send(c, req);
+          if (!allowed) expect(outside.statusCode, `${key} outside`).toBe(403);
+          else if (role === 'system_admin')
+            expect(outside.statusCode, `${key} outside (admin sees all)`).toBeLessThan(300);
+          else expect(outside.statusCode, `${key} outside: ${outside.body}`).toBe(status);
+        }
+      }
+    });
+  }
+
+  it('lists hold only what lies inside the subtree', async () => {
+    const c = clients.get('editor')!;
+    const list = await c.get('/api/organizations?pageSize=100');
+    const codes = list.json<{ items: { code: string }[] }>().items.map((i) => i.code);
+    expect(codes).toContain('LHH-31');
+    expect(codes).not.toContain('LHH-92');
+    expect(codes).not.toContain('VUSTA');
+    const users = await clients.get('unit_admin')!.get('/api/users?pageSize=100');
+    const names = users.json<{ items: { username: string }[] }>().items.map((u) => u.username);
+    expect(names).toContain('vaitro.viewer');
+    expect(names).not.toContain('vaitro.system_admin');
+  });
+});
