@@ -38,6 +38,8 @@ export interface AppOptions {
   publicUrl: string;
   /** Demo accounts may sign in only when the server runs in demo mode. */
   demoMode: boolean;
+  /** Sign-in attempts allowed per client address and minute (default 10). */
+  signInAttemptsPerMinute?: number;
   /** Trust X-Forwarded-* from a reverse proxy (TLS terminated in front). */
   trustProxy?: boolean;
   logLevel?: string;
@@ -138,7 +140,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       );
       healthRoutes(z, opts.db);
       publicRoutes(z, opts.db);
-      authRoutes(z, authService, accessService);
+      authRoutes(z, authService, accessService, opts.signInAttemptsPerMinute ?? 10);
       setupRoutes(z, opts.db);
       accessRoutes(z, accessService);
       auditRoutes(z, opts.db);

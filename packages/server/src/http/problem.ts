@@ -141,6 +141,15 @@ export function registerProblemHandlers(
       return;
     }
     const status = err.statusCode ?? 500;
+    if (status === 429) {
+      const detail = (err as { detail?: unknown }).detail;
+      send(reply, req, {
+        status,
+        code: 'rate_limited',
+        detail: typeof detail === 'string' ? detail : 'Quá nhiều yêu cầu; hãy thử lại sau ít phút',
+      });
+      return;
+    }
     if (status >= 400 && status < 500) {
       const detail =
         err.code === 'FST_ERR_CTP_BODY_TOO_LARGE'

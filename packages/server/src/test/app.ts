@@ -10,14 +10,18 @@ export interface TestApp extends TestDatabase {
 }
 
 /** The real app on a private clone of the migrated database, reached through inject(). */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(
+  opts: { demoMode?: boolean; signInAttemptsPerMinute?: number } = {},
+): Promise<TestApp> {
   const tdb = await createTestDatabase();
   const app = await buildApp({
     db: tdb.db,
     logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     authSecret: TEST_SECRET,
     publicUrl: TEST_ORIGIN,
-    demoMode: true,
+    demoMode: opts.demoMode ?? true,
+    // every test request comes from one address; the limit itself has a test of its own
+    signInAttemptsPerMinute: opts.signInAttemptsPerMinute ?? 10_000,
   });
   await app.ready();
   return {

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, unwrap } from './client';
-import type { OrganizationKind, OrganizationStatus } from './types';
+import { ProblemError, api, unwrap } from './client';
+import type { AuditQuery, Me, OrganizationKind, OrganizationStatus } from './types';
 
 /** Query keys, so that mutations can invalidate what they change. */
 export const queryKeys = {
@@ -12,7 +12,64 @@ export const queryKeys = {
   tree: (id: string, at: string | undefined) => ['organizations', 'tree', id, at ?? ''] as const,
   history: (id: string) => ['organizations', 'history', id] as const,
   search: (params: SearchParams) => ['organizations', 'search', params] as const,
+  me: ['me'] as const,
+  users: ['users'] as const,
+  userList: (params: UserListParams) => ['users', 'list', params] as const,
+  audit: ['audit'] as const,
+  auditList: (params: AuditQuery) => ['audit', 'list', params] as const,
 };
+
+/**
+ * The signed-in user, or null when there is no session (the API answers 401).
+ * Any other failure is an error, so that a server outage is not taken for a
+ * sign-out.
+ */
+export function fetchMe(signal?: AbortSignal): Promise<Me | null> {
+  return unwrap(api.GET('/api/auth/me', { signal })).catch((err: unknown) => {
+    if (err instanceof ProblemError && err.status === 401) return null;
+    throw err;
+  });
+}
+
+export function useMe() {
+  return useQuery({
+    queryKey: queryKeys.me,
+    queryFn: ({ signal }) => fetchMe(signal),
+    staleTime: 60_000,
+    refetchOnWindowFocus: true,
+  });
+}
+
+export interface UserListParams {
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export function useUsers(params: UserListParams, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.userList(params),
+    queryFn: ({ signal }) => {
+      const q = params.q?.trim();
+      return unwrap(
+        api.GET('/api/users', {
+          params: { query: { ...params, q: q === '' ? undefined : q } },
+          signal,
+        }),
+      );
+    },
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useAudit(params: AuditQuery) {
+  return useQuery({
+    queryKey: queryKeys.auditList(params),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/audit', { params: { query: params }, signal })),
+    placeholderData: keepPreviousData,
+  });
+}
 
 export function useReference() {
   return useQuery({

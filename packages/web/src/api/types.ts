@@ -35,3 +35,22 @@ export type LineageInput = JsonBody<paths['/api/lineage-events']['post']['reques
 export type NewOrganization = NonNullable<
   Extract<LineageInput, { kind: 'merge' }>['newOrganization']
 >;
+
+export type Role = Schemas['Role'];
+export type Permission = Schemas['Permission'];
+export type RoleAssignment = Schemas['RoleAssignment'];
+export type Me = Schemas['Me'];
+export type User = Schemas['User'];
+export type UserList = Schemas['UserList'];
+export type AuditEntry = Schemas['AuditEntry'];
+export type AuditList = Schemas['AuditList'];
+export type TwoFactorSetup = Schemas['TwoFactorSetup'];
+
+export type SignInInput = JsonBody<paths['/api/auth/sign-in']['post']['requestBody']>;
+export type SignInResult = Schemas['SignInResult'];
+export type ChangePasswordInput = JsonBody<paths['/api/auth/password']['post']['requestBody']>;
+export type SetupInput = JsonBody<paths['/api/setup']['post']['requestBody']>;
+export type UserCreate = JsonBody<paths['/api/users']['post']['requestBody']>;
+export type UserUpdate = JsonBody<paths['/api/users/{id}']['patch']['requestBody']>;
+export type GrantInput = JsonBody<paths['/api/users/{id}/roles']['post']['requestBody']>;
+export type AuditQuery = NonNullable<paths['/api/audit']['get']['parameters']['query']>;

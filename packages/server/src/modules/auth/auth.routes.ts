@@ -22,16 +22,21 @@ const problems = {
   423: ProblemSchema,
   429: ProblemSchema,
 };
-/** Sign-in attempts per client address and minute, before the per-account lockout even counts. */
-const SIGN_IN_RATE = { max: 10, timeWindow: '1 minute' };
 
 function withCookies<T>(reply: FastifyReply, out: Outcome<T>): T {
   if (out.cookies.length > 0) void reply.header('set-cookie', out.cookies);
   return out.result;
 }
 
-export function authRoutes(app: ZodApp, auth: AuthService, access: AccessService): void {
+export function authRoutes(
+  app: ZodApp,
+  auth: AuthService,
+  access: AccessService,
+  attemptsPerMinute: number,
+): void {
   const tags = ['Tài khoản'];
+  // per client address, before the per-account lockout even counts
+  const SIGN_IN_RATE = { max: attemptsPerMinute, timeWindow: '1 minute' };
   const pending = { policy: 'signed_in' as const, allowPending: true };
 
   app.post(
