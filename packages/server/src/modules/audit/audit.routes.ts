@@ -2,13 +2,12 @@ import type { Database } from '../../db/database.js';
 import { ProblemSchema } from '../../http/problem.js';
 import type { ZodApp } from '../../http/types.js';
 import { z } from '../../http/zod-setup.js';
-import { assertReadable, scopeFor } from '../access/policy.js';
 import {
   IsoDateSchema,
   OrganizationRefSchema,
   UuidSchema,
 } from '../organizations/organization.schemas.js';
-import { auditRepository } from './audit.repository.js';
+import { listAudit } from './audit.service.js';
 
 const AuditEntrySchema = z
   .object({
@@ -36,7 +35,7 @@ const AuditListSchema = z
   })
   .meta({ id: 'AuditList' });
 
-const AuditQuerySchema = z.object({
+export const AuditQuerySchema = z.object({
   actor: z.string().max(100).optional().describe('Mã người thực hiện'),
   action: z
     .string()
@@ -70,50 +69,6 @@ export function auditRoutes(app: ZodApp, db: Database): void {
         },
       },
     },
-    async (req) => {
-      const actor = req.ctx.actor!;
-      const q = req.query;
-      if (q.under) await assertReadable(db, actor, q.under, 'audit.read');
-      const rows = await auditRepository.search(db, {
-        scope: scopeFor(actor, 'audit.read'),
-        actorId: q.actor,
-        action: q.action,
-        entityType: q.entityType,
-        entityId: q.entityId,
-        under: q.under,
-        from: q.from,
-        to: q.to,
-        limit: q.pageSize,
-        offset: (q.page - 1) * q.pageSize,
-      });
-      return {
-        items: rows.map((r) => ({
-          id: Number(r.id),
-          at: r.at.toISOString(),
-          actor: { id: r.actor_id, name: r.actor_name },
-          organization:
-            r.organization_id && r.org_code && r.org_kind && r.org_full_name
-              ? {
-                  id: r.organization_id,
-                  code: r.org_code,
-                  kind: r.org_kind,
-                  fullName: r.org_full_name,
-                  shortName: r.org_short_name,
-                }
-              : null,
-          action: r.action,
-          entityType: r.entity_type,
-          entityId: r.entity_id,
-          before: r.before,
-          after: r.after,
-          diff: r.diff as Record<string, [unknown, unknown]> | null,
-          requestId: r.request_id,
-          clientIp: r.client_ip,
-        })),
-        total: rows[0]?.total ?? 0,
-        page: q.page,
-        pageSize: q.pageSize,
-      };
-    },
+    (req) => listAudit(db, req.ctx, req.query),
   );
 }
