@@ -1,4 +1,5 @@
 import { openDatabase } from '../db/bootstrap.js';
+import { loadDemoAccountsIfMissing } from '../demo/accounts.js';
 import { loadDemo } from '../demo/loader.js';
 import { organizationRepository } from '../modules/organizations/organization.repository.js';
 
@@ -12,7 +13,8 @@ try {
     process.exitCode = 1;
   } else {
     const r = await loadDemo(opened.db);
-    console.log(`Đã nạp dữ liệu mẫu: ${r.organizations} tổ chức, ${r.events} sự kiện.`);
+    const accounts = await loadDemoAccountsIfMissing(opened.db);
+    console.log(`Đã nạp dữ liệu mẫu: ${r.organizations} tổ chức, ${r.events} sự kiện, ${accounts} tài khoản mẫu.`);
   }
 } finally {
   await opened.close();
