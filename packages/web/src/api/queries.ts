@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ProblemError, api, unwrap } from './client';
-import type { AuditQuery, Me, OrganizationKind, OrganizationStatus } from './types';
+import type { AuditList, AuditQuery, Me, OrganizationKind, OrganizationStatus } from './types';
 
 /** Query keys, so that mutations can invalidate what they change. */
 export const queryKeys = {
@@ -66,7 +66,9 @@ export function useUsers(params: UserListParams, enabled = true) {
 export function useAudit(params: AuditQuery) {
   return useQuery({
     queryKey: queryKeys.auditList(params),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/audit', { params: { query: params }, signal })),
+    // annotated: inferred through useQuery, the diff's [before, after] pairs widen to arrays
+    queryFn: ({ signal }): Promise<AuditList> =>
+      unwrap(api.GET('/api/audit', { params: { query: params }, signal })),
     placeholderData: keepPreviousData,
   });
 }

@@ -3,7 +3,7 @@ import { twoFactor, username } from 'better-auth/plugins';
 import type { Database } from '../../db/database.js';
 
 /** Idle expiry: a session unused this long ends. Each use pushes it back (checked every 5 minutes). */
-export const IDLE_SECONDS = 2 * 60 * 60;
+export const IDLE_SECONDS = 30 * 60;
 /** Absolute expiry: however active, a session ends this long after sign-in. */
 export const ABSOLUTE_SECONDS = 12 * 60 * 60;
 export const COOKIE_PREFIX = 'lienhiep';
@@ -30,7 +30,7 @@ export function createAuth(opts: AuthOptions) {
     emailAndPassword: {
       enabled: true,
       disableSignUp: true,
-      minPasswordLength: 10,
+      minPasswordLength: 12,
       maxPasswordLength: 128,
     },
     rateLimit: { enabled: false },
