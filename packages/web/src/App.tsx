@@ -1,19 +1,50 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, Empty, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider, createBrowserRouter } from 'react-router';
 import { ProblemError } from './api/client';
-import { AppLayout } from './components/AppLayout';
+import { queryKeys } from './api/queries';
+import { RequirePermission } from './auth/RequirePermission';
+import { RequireSession } from './auth/RequireSession';
+import { CHANGE_PASSWORD_PATH, SETUP_PATH, SIGN_IN_PATH, TWO_FACTOR_PATH } from './auth/paths';
 import { useLanguage } from './i18n';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { ChangePasswordPage, TwoFactorPage } from './pages/account/AccountPages';
+import { AuditPage } from './pages/audit/AuditPage';
+import { SetupPage } from './pages/auth/SetupPage';
+import { SignInPage } from './pages/auth/SignInPage';
 import { ProfilePage } from './pages/profile/ProfilePage';
 import { SearchPage } from './pages/search/SearchPage';
 import { TreePage } from './pages/tree/TreePage';
+import { UsersPage } from './pages/users/UsersPage';
 import { WizardPage } from './pages/wizard/WizardPage';
 
-const queryClient = new QueryClient({
+/**
+ * Any answer saying the session is gone sends to the sign-in page (the session
+ * guard sees no user); one saying a step is required first reads the user
+ * again, and the guard shows that step. Sign-in's own 401s (wrong password)
+ * are not about the session.
+ */
+function onApiError(error: unknown, authFlow = false): void {
+  if (!(error instanceof ProblemError) || authFlow) return;
+  if (error.status === 401) {
+    queryClient.setQueryData(queryKeys.me, null);
+  } else if (
+    error.status === 403 &&
+    (error.code === 'password_change_required' || error.code === 'two_factor_setup_required')
+  ) {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.me });
+  }
+}
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: (error) => onApiError(error) }),
+  mutationCache: new MutationCache({
+    onError: (error, _variables, _context, mutation) =>
+      onApiError(error, mutation.meta?.authFlow === true),
+  }),
   defaultOptions: {
     queries: {
       staleTime: 30_000,
@@ -27,14 +58,62 @@ const queryClient = new QueryClient({
 });
 
 const router = createBrowserRouter([
+  { path: SIGN_IN_PATH, element: <SignInPage /> },
+  { path: SETUP_PATH, element: <SetupPage /> },
   {
     path: '/',
-    element: <AppLayout />,
+    element: <RequireSession />,
     children: [
-      { index: true, element: <TreePage /> },
-      { path: 'to-chuc', element: <SearchPage /> },
-      { path: 'to-chuc/:id', element: <ProfilePage /> },
-      { path: 'sap-xep', element: <WizardPage /> },
+      {
+        index: true,
+        element: (
+          <RequirePermission permission="organization.read">
+            <TreePage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'to-chuc',
+        element: (
+          <RequirePermission permission="organization.read">
+            <SearchPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'to-chuc/:id',
+        element: (
+          <RequirePermission permission="organization.read">
+            <ProfilePage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'sap-xep',
+        element: (
+          <RequirePermission permission="lineage.record">
+            <WizardPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'nguoi-dung',
+        element: (
+          <RequirePermission permission="account.manage">
+            <UsersPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'nhat-ky',
+        element: (
+          <RequirePermission permission="audit.read">
+            <AuditPage />
+          </RequirePermission>
+        ),
+      },
+      { path: CHANGE_PASSWORD_PATH.slice(1), element: <ChangePasswordPage /> },
+      { path: TWO_FACTOR_PATH.slice(1), element: <TwoFactorPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

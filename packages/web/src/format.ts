@@ -68,3 +68,17 @@ export type { OrganizationKind };
 export function displayName(org: { fullName: string; shortName: string | null }): string {
   return org.shortName !== null && org.shortName.trim() !== '' ? org.shortName : org.fullName;
 }
+
+/** An instant (ISO timestamp) in local time: `dd/mm/yyyy HH:mm`, with seconds if asked. */
+export function fmtDateTime(iso: string | null | undefined, seconds = false): string {
+  if (iso === null || iso === undefined || iso === '') return '—';
+  const d = dayjs(iso);
+  return d.isValid() ? d.format(seconds ? 'DD/MM/YYYY HH:mm:ss' : 'DD/MM/YYYY HH:mm') : iso;
+}
+
+/** The time of day of an instant: `HH:mm`. */
+export function fmtTime(iso: string | null | undefined): string {
+  if (iso === null || iso === undefined || iso === '') return '—';
+  const d = dayjs(iso);
+  return d.isValid() ? d.format('HH:mm') : iso;
+}

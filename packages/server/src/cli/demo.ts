@@ -14,7 +14,9 @@ try {
   } else {
     const r = await loadDemo(opened.db);
     const accounts = await loadDemoAccountsIfMissing(opened.db);
-    console.log(`Đã nạp dữ liệu mẫu: ${r.organizations} tổ chức, ${r.events} sự kiện, ${accounts} tài khoản mẫu.`);
+    console.log(
+      `Đã nạp dữ liệu mẫu: ${r.organizations} tổ chức, ${r.events} sự kiện, ${accounts} tài khoản mẫu.`,
+    );
   }
 } finally {
   await opened.close();

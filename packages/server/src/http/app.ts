@@ -26,6 +26,7 @@ import { lineageRoutes } from '../modules/lineage/lineage.routes.js';
 import { organizationRoutes } from '../modules/organizations/organization.routes.js';
 import { referenceRoutes } from '../modules/reference/reference.routes.js';
 import { registerAccessHook } from './access-hook.js';
+import type { RoutePolicy } from './route-policy.js';
 import { registerProblemHandlers } from './problem.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import './zod-setup.js';
@@ -50,7 +51,7 @@ export interface AppOptions {
 export interface RouteEntry {
   method: string;
   url: string;
-  policy: import('./route-policy.js').RoutePolicy | undefined;
+  policy: RoutePolicy | undefined;
 }
 
 declare module 'fastify' {

@@ -1,3 +1,4 @@
+import type { RequestContext } from '../modules/access/actor.js';
 import type { Permission } from '../modules/access/roles.js';
 
 /**
@@ -15,6 +16,6 @@ declare module 'fastify' {
     allowPending?: boolean;
   }
   interface FastifyRequest {
-    ctx: import('../modules/access/actor.js').RequestContext;
+    ctx: RequestContext;
   }
 }

@@ -66,9 +66,9 @@ export function useUsers(params: UserListParams, enabled = true) {
 export function useAudit(params: AuditQuery) {
   return useQuery({
     queryKey: queryKeys.auditList(params),
-    // annotated: inferred through useQuery, the diff's [before, after] pairs widen to arrays
-    queryFn: ({ signal }): Promise<AuditList> =>
-      unwrap(api.GET('/api/audit', { params: { query: params }, signal })),
+    queryFn: async ({ signal }) =>
+      // openapi-fetch widens the diff's [before, after] pairs to arrays; the schema says pairs
+      (await unwrap(api.GET('/api/audit', { params: { query: params }, signal }))) as AuditList,
     placeholderData: keepPreviousData,
   });
 }

@@ -1,51 +1,82 @@
-import { ApartmentOutlined, NodeIndexOutlined, SearchOutlined } from '@ant-design/icons';
 import {
-  Alert,
-  Button,
-  DatePicker,
-  Layout,
-  Menu,
-  Segmented,
-  Space,
-  Tooltip,
-  Typography,
-} from 'antd';
+  ApartmentOutlined,
+  AuditOutlined,
+  NodeIndexOutlined,
+  SearchOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { Alert, Button, DatePicker, Layout, Menu, Space, Tooltip, Typography } from 'antd';
+import type { MenuProps } from 'antd';
+import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import type { Permission } from '../api/types';
+import { hasPermission } from '../auth/permissions';
+import { useSession } from '../auth/session';
 import { DATE_INPUT_FORMATS, dayjsToIso, fmtDate, isoToDayjs } from '../format';
-import { changeLanguage, useLanguage, type Language } from '../i18n';
 import { useAtDate, useLinkWithAt } from '../hooks/useAtDate';
+import { AccountMenu } from './AccountMenu';
+import { LanguageSwitch } from './LanguageSwitch';
 
 const { Header, Sider, Content } = Layout;
 
 function selectedMenuKey(pathname: string): string {
-  if (pathname.startsWith('/to-chuc')) return '/to-chuc';
-  if (pathname.startsWith('/sap-xep')) return '/sap-xep';
+  for (const prefix of ['/to-chuc', '/sap-xep', '/nguoi-dung', '/nhat-ky', '/tai-khoan']) {
+    if (pathname.startsWith(prefix)) return prefix;
+  }
   return '/';
+}
+
+interface NavItem {
+  path: string;
+  icon: ReactNode;
+  label: string;
+  permission: Permission;
 }
 
 export function AppLayout() {
   const { t } = useTranslation();
-  const lang = useLanguage();
+  const me = useSession();
   const location = useLocation();
   const [at, setAt] = useAtDate();
   const withAt = useLinkWithAt();
   const [collapsed, setCollapsed] = useState(false);
 
-  const menuItems = [
-    { key: '/', icon: <ApartmentOutlined />, label: <Link to={withAt('/')}>{t('nav.tree')}</Link> },
+  const nav: NavItem[] = [
     {
-      key: '/to-chuc',
+      path: '/',
+      icon: <ApartmentOutlined />,
+      label: t('nav.tree'),
+      permission: 'organization.read',
+    },
+    {
+      path: '/to-chuc',
       icon: <SearchOutlined />,
-      label: <Link to={withAt('/to-chuc')}>{t('nav.search')}</Link>,
+      label: t('nav.search'),
+      permission: 'organization.read',
     },
     {
-      key: '/sap-xep',
+      path: '/sap-xep',
       icon: <NodeIndexOutlined />,
-      label: <Link to={withAt('/sap-xep')}>{t('nav.restructure')}</Link>,
+      label: t('nav.restructure'),
+      permission: 'lineage.record',
     },
+    {
+      path: '/nguoi-dung',
+      icon: <TeamOutlined />,
+      label: t('nav.users'),
+      permission: 'account.manage',
+    },
+    { path: '/nhat-ky', icon: <AuditOutlined />, label: t('nav.audit'), permission: 'audit.read' },
   ];
+  const menuItems: MenuProps['items'] = nav
+    .filter((item) => hasPermission(me, item.permission))
+    .map((item) => ({
+      key: item.path,
+      icon: item.icon,
+      label: <Link to={withAt(item.path)}>{item.label}</Link>,
+    }));
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -78,16 +109,8 @@ export function AppLayout() {
               style={{ width: 150 }}
             />
           </Space>
-          <Segmented<Language>
-            aria-label={t('header.language')}
-            size="small"
-            value={lang}
-            onChange={(value) => changeLanguage(value)}
-            options={[
-              { value: 'vi', label: 'VI', title: 'Tiếng Việt' },
-              { value: 'en', label: 'EN', title: 'English' },
-            ]}
-          />
+          <LanguageSwitch />
+          <AccountMenu />
         </Space>
       </Header>
       <Layout>

@@ -11,6 +11,8 @@ export interface AuditEntry {
   organizationId: string | null;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
+  /** When the request has no session yet (a sign-in), who the entry is about acts. */
+  actor?: { id: string; name: string };
 }
 
 /**
@@ -21,8 +23,8 @@ export async function audit(tx: Executor, ctx: RequestContext, e: AuditEntry): P
   const before = e.before ? (toJson(e.before) as Record<string, unknown>) : null;
   const after = e.after ? (toJson(e.after) as Record<string, unknown>) : null;
   await auditRepository.insert(tx, {
-    actor_id: ctx.actor?.userId ?? null,
-    actor_name: ctx.actor?.name ?? (ctx.actor ? null : 'Hệ thống'),
+    actor_id: e.actor?.id ?? ctx.actor?.userId ?? null,
+    actor_name: e.actor?.name ?? ctx.actor?.name ?? 'Hệ thống',
     organization_id: e.organizationId,
     action: e.action,
     entity_type: e.entityType,

@@ -273,6 +273,29 @@ describe('two-factor sign-in', () => {
   });
 });
 
+describe('two-factor for others', () => {
+  it('can be turned off again by a non-administrator without losing the session', async () => {
+    await createUser(t.db, 'vo.em', [{ role: 'editor', organizationId: root }]);
+    const c = await signIn(t.app, 'vo.em');
+    const { totpUri } = (await c.post('/api/auth/two-factor/setup', { password: PASSWORD })).json<{
+      totpUri: string;
+    }>();
+    const confirmed = await c.post('/api/auth/two-factor/confirm', { code: totpFromUri(totpUri) });
+    const c2 = clientWith(t.app, cookiesFrom(confirmed) || c.cookie);
+    const wrong = await c2.post('/api/auth/two-factor/disable', {
+      password: 'khong-dung-mat-khau',
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json<{ errors: { field: string }[] }>().errors[0]?.field).toBe('password');
+    const off = await c2.post('/api/auth/two-factor/disable', { password: PASSWORD });
+    expect(off.statusCode).toBe(204);
+    const after = clientWith(t.app, cookiesFrom(off) || c2.cookie);
+    expect(
+      (await after.get('/api/auth/me')).json<{ twoFactorEnabled: boolean }>().twoFactorEnabled,
+    ).toBe(false);
+  });
+});
+
 describe('demo accounts', () => {
   it('sign in only while the server runs in demo mode', async () => {
     await createUser(t.db, 'demo.thu', [{ role: 'viewer', organizationId: root }], {

@@ -136,7 +136,7 @@ export function authRoutes(
         response: { 200: TwoFactorSetupSchema, ...problems },
       },
     },
-    async (req) => (await auth.enableTwoFactor(req.body.password, fromNodeHeaders(req.headers)))!,
+    async (req) => await auth.enableTwoFactor(req.body.password, fromNodeHeaders(req.headers)),
   );
 
   app.post(
@@ -171,7 +171,10 @@ export function authRoutes(
       },
     },
     async (req, reply) => {
-      await auth.disableTwoFactor(req.ctx, req.body.password, fromNodeHeaders(req.headers));
+      withCookies(
+        reply,
+        await auth.disableTwoFactor(req.ctx, req.body.password, fromNodeHeaders(req.headers)),
+      );
       return reply.code(204).send();
     },
   );

@@ -41,24 +41,28 @@ function cookiesOf(h: Headers | undefined): string[] {
 }
 
 /** better-auth speaks English error codes; users read Vietnamese problems. */
-function translate(err: unknown, fallback: () => AppError): never {
+function translate(
+  err: unknown,
+  fallback: () => AppError,
+  passwordField = 'currentPassword',
+): never {
   if (err instanceof APIError) {
     const code = (err.body as { code?: string } | undefined)?.code ?? '';
     if (code === 'INVALID_CODE' || code === 'INVALID_TWO_FACTOR_CODE' || code === 'INVALID_TOTP') {
       throw new AppError(400, 'invalid_code', 'Mã xác thực không đúng hoặc đã hết hạn', 'code');
     }
-    if (code === 'INVALID_PASSWORD')
-      throw new AppError(
-        400,
-        'invalid_password',
-        'Mật khẩu hiện tại không đúng',
-        'currentPassword',
-      );
+    if (code === 'INVALID_PASSWORD') {
+      const what =
+        passwordField === 'currentPassword'
+          ? 'Mật khẩu hiện tại không đúng'
+          : 'Mật khẩu không đúng';
+      throw new AppError(400, 'invalid_password', what, passwordField);
+    }
     if (code === 'PASSWORD_TOO_SHORT')
       throw new AppError(
         400,
         'password_too_short',
-        'Mật khẩu phải có ít nhất 10 ký tự',
+        'Mật khẩu phải có ít nhất 12 ký tự',
         'newPassword',
       );
     if (code === 'PASSWORD_TOO_LONG')
@@ -111,6 +115,7 @@ export function createAuthService(db: Database, auth: Auth, demoMode: boolean) {
         const r = await repo.registerFailure(db, user.id, LOCKOUT_THRESHOLD, LOCKOUT_MINUTES);
         const orgId = await firstOrg(user.id);
         await audit(db, ctx, {
+          actor: { id: user.id, name: user.name },
           action:
             r.locked_until && r.failed_logins === 0 ? 'auth.locked_out' : 'auth.sign_in_failed',
           entityType: 'user',
@@ -135,17 +140,14 @@ export function createAuthService(db: Database, auth: Auth, demoMode: boolean) {
       if (response?.twoFactorRedirect)
         return { result: { status: 'two_factor_required' }, cookies: cookiesOf(out.headers) };
       await repo.registerSuccess(db, user.id);
-      await audit(
-        db,
-        { ...ctx, actor: null },
-        {
-          action: 'auth.sign_in',
-          entityType: 'user',
-          entityId: user.id,
-          organizationId: await firstOrg(user.id),
-          after: { login, name: user.name },
-        },
-      );
+      await audit(db, ctx, {
+        actor: { id: user.id, name: user.name },
+        action: 'auth.sign_in',
+        entityType: 'user',
+        entityId: user.id,
+        organizationId: await firstOrg(user.id),
+        after: { login, name: user.name },
+      });
       return { result: { status: 'signed_in' }, cookies: cookiesOf(out.headers) };
     },
 
@@ -156,11 +158,11 @@ export function createAuthService(db: Database, auth: Auth, demoMode: boolean) {
     ): Promise<Outcome<SignInResult>> {
       let out: { headers: Headers; response: { user?: { id: string } } | null };
       try {
-        out = (await auth.api.verifyTOTP({
+        out = await auth.api.verifyTOTP({
           body: { code },
           headers,
           returnHeaders: true,
-        })) as typeof out;
+        });
       } catch (err) {
         translate(
           err,
@@ -174,14 +176,16 @@ export function createAuthService(db: Database, auth: Auth, demoMode: boolean) {
         );
       }
       const userId = out.response?.user?.id;
-      if (userId) {
-        await repo.registerSuccess(db, userId);
+      const user = userId ? await repo.findUserById(db, userId) : undefined;
+      if (user) {
+        await repo.registerSuccess(db, user.id);
         await audit(db, ctx, {
+          actor: { id: user.id, name: user.name },
           action: 'auth.sign_in',
           entityType: 'user',
-          entityId: userId,
-          organizationId: await firstOrg(userId),
-          after: { twoFactor: true },
+          entityId: user.id,
+          organizationId: await firstOrg(user.id),
+          after: { login: user.username ?? user.email, name: user.name, twoFactor: true },
         });
       }
       return { result: { status: 'signed_in' }, cookies: cookiesOf(out.headers) };
@@ -286,6 +290,7 @@ export function createAuthService(db: Database, auth: Auth, demoMode: boolean) {
         translate(
           err,
           () => new AppError(400, 'invalid_password', 'Mật khẩu không đúng', 'password'),
+          'password',
         );
       }
     },
@@ -311,7 +316,11 @@ export function createAuthService(db: Database, auth: Auth, demoMode: boolean) {
       return { result: null, cookies: cookiesOf(out.headers) };
     },
 
-    async disableTwoFactor(ctx: RequestContext, password: string, headers: Headers): Promise<void> {
+    async disableTwoFactor(
+      ctx: RequestContext,
+      password: string,
+      headers: Headers,
+    ): Promise<Outcome<null>> {
       const actor = ctx.actor!;
       if (isSystemAdmin(actor)) {
         throw new AppError(
@@ -320,12 +329,14 @@ export function createAuthService(db: Database, auth: Auth, demoMode: boolean) {
           'Quản trị hệ thống bắt buộc dùng xác thực hai lớp',
         );
       }
+      let out: { headers: Headers };
       try {
-        await auth.api.disableTwoFactor({ body: { password }, headers });
+        out = await auth.api.disableTwoFactor({ body: { password }, headers, returnHeaders: true });
       } catch (err) {
         translate(
           err,
           () => new AppError(400, 'invalid_password', 'Mật khẩu không đúng', 'password'),
+          'password',
         );
       }
       await audit(db, ctx, {
@@ -334,6 +345,7 @@ export function createAuthService(db: Database, auth: Auth, demoMode: boolean) {
         entityId: actor.userId,
         organizationId: actor.assignments[0]?.organizationId ?? null,
       });
+      return { result: null, cookies: cookiesOf(out.headers) };
     },
   };
 }

@@ -9,6 +9,7 @@ import { createAccount } from '../access/access.service.js';
 import { systemContext } from '../access/actor.js';
 import { audit } from '../audit/audit.service.js';
 import { organizationRepository } from '../organizations/organization.repository.js';
+import { createOrganization } from '../organizations/organization.service.js';
 import { PasswordSchema } from './auth.schemas.js';
 
 const hashToken = (t: string): string => createHash('sha256').update(t).digest('hex');
@@ -70,13 +71,22 @@ export function setupRoutes(app: ZodApp, db: Database): void {
             'Mã thiết lập không đúng hoặc đã được dùng',
           );
         }
-        const root = await organizationRepository.findCentralUnion(tx);
-        if (!root)
-          throw new AppError(
-            409,
-            'no_root',
-            'Chưa có tổ chức gốc (Liên hiệp Hội Việt Nam); hãy tạo trước',
-          );
+        // an empty installation gets its root here: nobody could create it without an account
+        const root =
+          (await organizationRepository.findCentralUnion(tx)) ??
+          (await createOrganization(
+            tx,
+            {
+              code: 'VUSTA',
+              kind: 'central_union',
+              fullName: 'Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam',
+              shortName: 'Liên hiệp Hội Việt Nam',
+              englishName: 'Vietnam Union of Science and Technology Associations',
+              provinceCode: '01',
+              foundedOn: '1983-03-26',
+            },
+            null,
+          ));
         const id = await createAccount(tx, {
           ...b,
           mustChangePassword: false,

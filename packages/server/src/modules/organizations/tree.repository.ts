@@ -128,7 +128,7 @@ export const treeRepository = {
         ),
       )
       .orderBy(sql`coalesce(n.full_name, o.full_name) collate "vi-x-icu"`)
-      .execute() as Promise<TreeRow[]>;
+      .execute();
   },
 
   /** Of `ids`, those that sit below another of `ids` on `at`. */

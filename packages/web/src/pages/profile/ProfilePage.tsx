@@ -18,6 +18,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ProblemError } from '../../api/client';
 import { useOrganization, useSuccessors } from '../../api/queries';
+import { hasPermissionOn } from '../../auth/permissions';
+import { useSession } from '../../auth/session';
 import { KindTag } from '../../components/KindTag';
 import { OrgLink } from '../../components/OrgLink';
 import { PageHeader } from '../../components/PageHeader';
@@ -42,6 +44,7 @@ function isTab(value: string | null): value is TabKey {
 
 export function ProfilePage() {
   const { t } = useTranslation();
+  const me = useSession();
   const { id } = useParams();
   const [at, setAt] = useAtDate();
   const withAt = useLinkWithAt();
@@ -93,6 +96,9 @@ export function ProfilePage() {
   const ended = d.endedOn !== null;
   const successorList = successors.data?.successors ?? d.successors;
   const childKinds = ORGANIZATION_KINDS.filter((k) => canBeChildOf(k, d.kind));
+  // a role applies to its unit and everything under it
+  const canWrite = hasPermissionOn(me, 'organization.write', d);
+  const canRecord = hasPermissionOn(me, 'lineage.record', d);
   const dayBeforeEnd =
     d.status === 'dissolved' && d.endedOn !== null && d.endedOn > d.foundedOn
       ? dayjs(d.endedOn).subtract(1, 'day').format('YYYY-MM-DD')
@@ -149,30 +155,37 @@ export function ProfilePage() {
           </Space>
         }
         extra={
-          <Space wrap>
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-              {t('profile.actions.edit')}
-            </Button>
-            {childKinds.length === 0 || ended ? (
-              <Tooltip
-                title={
-                  ended ? t('profile.actions.endedNoChange') : t('profile.actions.noChildKind')
-                }
-              >
-                {addButton}
-              </Tooltip>
-            ) : (
-              addButton
-            )}
-            <Button
-              type="primary"
-              icon={<NodeIndexOutlined />}
-              disabled={ended}
-              onClick={() => void navigate(withAt('/sap-xep', { org: d.id }))}
-            >
-              {t('profile.actions.restructure')}
-            </Button>
-          </Space>
+          canWrite || canRecord ? (
+            <Space wrap>
+              {canWrite && (
+                <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                  {t('profile.actions.edit')}
+                </Button>
+              )}
+              {canWrite &&
+                (childKinds.length === 0 || ended ? (
+                  <Tooltip
+                    title={
+                      ended ? t('profile.actions.endedNoChange') : t('profile.actions.noChildKind')
+                    }
+                  >
+                    {addButton}
+                  </Tooltip>
+                ) : (
+                  addButton
+                ))}
+              {canRecord && (
+                <Button
+                  type="primary"
+                  icon={<NodeIndexOutlined />}
+                  disabled={ended}
+                  onClick={() => void navigate(withAt('/sap-xep', { org: d.id }))}
+                >
+                  {t('profile.actions.restructure')}
+                </Button>
+              )}
+            </Space>
+          ) : undefined
         }
       />
 
@@ -238,13 +251,21 @@ export function ProfilePage() {
         </Card>
       </Space>
 
-      <EditOrganizationModal organization={d} open={editing} onClose={() => setEditing(false)} />
-      <AddChildModal
-        parent={d}
-        allowedKinds={childKinds}
-        open={adding}
-        onClose={() => setAdding(false)}
-      />
+      {canWrite && (
+        <>
+          <EditOrganizationModal
+            organization={d}
+            open={editing}
+            onClose={() => setEditing(false)}
+          />
+          <AddChildModal
+            parent={d}
+            allowedKinds={childKinds}
+            open={adding}
+            onClose={() => setAdding(false)}
+          />
+        </>
+      )}
     </>
   );
 }
