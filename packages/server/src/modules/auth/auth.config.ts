@@ -35,6 +35,8 @@ export function createAuth(opts: AuthOptions) {
     },
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
+    // a wrong password is an expected event, recorded in our audit trail, not a warning
+    logger: { level: 'error' },
     user: { modelName: 'auth_user', fields: { emailVerified: 'email_verified', ...ts } },
     session: {
       modelName: 'auth_session',
