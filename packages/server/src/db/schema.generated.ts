@@ -26,9 +26,13 @@ export type JsonPrimitive = boolean | number | string | null;
 
 export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
+export type MembershipEventKind = "deceased" | "join" | "leave" | "renew" | "suspend" | "transfer";
+
 export type OperatingStatus = "active" | "suspended";
 
 export type OrganizationKind = "branch" | "central_union" | "club" | "collective_member" | "member_association" | "national_association" | "provincial_union" | "st_organization";
+
+export type PositionRole = "chief_of_office" | "deputy_secretary_general" | "executive_member" | "president" | "secretary_general" | "standing_member" | "vice_president";
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
@@ -144,6 +148,18 @@ export interface LineageParticipant {
   role: string;
 }
 
+export interface MembershipEvent {
+  created_at: Generated<Timestamp>;
+  effective_date: string;
+  id: Generated<string>;
+  import_id: string | null;
+  kind: MembershipEventKind;
+  member_organization_id: string | null;
+  note: string | null;
+  organization_id: string;
+  person_id: string | null;
+}
+
 export interface Organization {
   address: string | null;
   code: string;
@@ -203,6 +219,47 @@ export interface OrganizationSuccessor {
   successor_id: string;
 }
 
+export interface Person {
+  birth_date: string | null;
+  birth_year: number | null;
+  created_at: Generated<Timestamp>;
+  degree: string | null;
+  email: string | null;
+  family_name: Generated<string>;
+  fields: Generated<string[]>;
+  full_name: string;
+  gender: string | null;
+  given_name: Generated<string>;
+  id: Generated<string>;
+  import_id: string | null;
+  is_expert: Generated<boolean>;
+  job_title: string | null;
+  keywords: Generated<string[]>;
+  languages: Generated<string[]>;
+  middle_name: Generated<string>;
+  name_key: Generated<string>;
+  national_id: string | null;
+  phone: string | null;
+  province_code: string | null;
+  search_text: Generated<string | null>;
+  title: string | null;
+  updated_at: Generated<Timestamp>;
+  workplace: string | null;
+}
+
+export interface Position {
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  organization_id: string;
+  person_id: string;
+  role: PositionRole;
+  term_end_year: number | null;
+  term_label: string | null;
+  term_start_year: number | null;
+  valid_from: string;
+  valid_to: Generated<string>;
+}
+
 export interface Province {
   code: string;
   full_name: string;
@@ -235,11 +292,14 @@ export interface DB {
   historic_province: HistoricProvince;
   lineage_event: LineageEvent;
   lineage_participant: LineageParticipant;
+  membership_event: MembershipEvent;
   organization: Organization;
   organization_closure: OrganizationClosure;
   organization_name: OrganizationName;
   organization_parent: OrganizationParent;
   organization_successor: OrganizationSuccessor;
+  person: Person;
+  position: Position;
   province: Province;
   role_assignment: RoleAssignment;
   setup_token: SetupToken;
