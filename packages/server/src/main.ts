@@ -1,6 +1,7 @@
 import { resolveAuthSecret } from './config.js';
 import { openDatabase } from './db/bootstrap.js';
 import { loadDemoAccountsIfMissing } from './demo/accounts.js';
+import { loadDemoPeopleIfEmpty } from './demo/people-loader.js';
 import { issueSetupToken } from './modules/auth/setup.routes.js';
 import { loadDemoIfEmpty } from './demo/loader.js';
 import { buildApp } from './http/app.js';
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
     const loaded = await loadDemoIfEmpty(db, log);
     if (loaded)
       log(`Đã nạp dữ liệu mẫu: ${loaded.organizations} tổ chức, ${loaded.events} sự kiện`);
+    const people = await loadDemoPeopleIfEmpty(db);
+    if (people > 0) log(`Đã nạp ${people} hội viên, lãnh đạo và chuyên gia mẫu`);
     const accounts = await loadDemoAccountsIfMissing(db);
     if (accounts > 0) log(`Đã tạo ${accounts} tài khoản mẫu (xem README)`);
   } else {

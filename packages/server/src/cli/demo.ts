@@ -1,6 +1,7 @@
 import { openDatabase } from '../db/bootstrap.js';
 import { loadDemoAccountsIfMissing } from '../demo/accounts.js';
 import { loadDemo } from '../demo/loader.js';
+import { loadDemoPeopleIfEmpty } from '../demo/people-loader.js';
 import { organizationRepository } from '../modules/organizations/organization.repository.js';
 
 const opened = await openDatabase((m) => console.log(m));
@@ -13,9 +14,10 @@ try {
     process.exitCode = 1;
   } else {
     const r = await loadDemo(opened.db);
+    const people = await loadDemoPeopleIfEmpty(opened.db);
     const accounts = await loadDemoAccountsIfMissing(opened.db);
     console.log(
-      `Đã nạp dữ liệu mẫu: ${r.organizations} tổ chức, ${r.events} sự kiện, ${accounts} tài khoản mẫu.`,
+      `Đã nạp dữ liệu mẫu: ${r.organizations} tổ chức, ${r.events} sự kiện, ${people} người, ${accounts} tài khoản mẫu.`,
     );
   }
 } finally {
