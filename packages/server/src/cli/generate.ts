@@ -1,12 +1,22 @@
 /**
- * npm run generate -- --orgs 10000 [--seed 1] [--prefix SC]
+ * npm run generate -- --orgs 10000 [--people 3000000] [--seed 1] [--prefix SC]
  * Fills the database (embedded, or DATABASE_URL) with a national-size tree under the central
  * union, with COPY. Safe to run again with another prefix.
  */
 import pg from 'pg';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/bootstrap.js';
-import { copyRows, findCentralUnion, refreshClosureFor } from '../generate/generator.repository.js';
+import {
+  copyRows,
+  findCentralUnion,
+  memberOrganizations,
+  refreshClosureFor,
+} from '../generate/generator.repository.js';
+import {
+  generatePeople,
+  MEMBERSHIP_COLUMNS,
+  PERSON_COLUMNS,
+} from '../generate/people-generator.js';
 import { generateTree } from '../generate/tree-generator.js';
 import { createOrganization } from '../modules/organizations/organization.service.js';
 import { organizationRepository } from '../modules/organizations/organization.repository.js';
@@ -14,11 +24,17 @@ import { organizationRepository } from '../modules/organizations/organization.re
 const { values } = parseArgs({
   options: {
     orgs: { type: 'string', default: '10000' },
+    people: { type: 'string', default: '0' },
     seed: { type: 'string', default: '1' },
     prefix: { type: 'string', default: 'SC' },
   },
 });
 const total = Number(values.orgs);
+const peopleCount = Number(values.people);
+if (!Number.isInteger(peopleCount) || peopleCount < 0 || peopleCount > 5_000_000) {
+  console.error('--people phải là số nguyên từ 0 đến 5.000.000');
+  process.exit(2);
+}
 const seed = Number(values.seed);
 const prefix = values.prefix;
 if (!Number.isInteger(total) || total < 1 || total > 5_000_000) {
@@ -89,12 +105,28 @@ try {
     orgs.map((o) => o.id),
   );
   await client.query('commit');
+  if (peopleCount > 0) {
+    // people stream through COPY; only the compact membership rows wait for the second COPY
+    const memberships: (string | null)[][] = [];
+    const rows = generatePeople(peopleCount, await memberOrganizations(client), seed);
+    function* persons() {
+      for (const row of rows) {
+        memberships.push(row.membership);
+        yield row.person;
+      }
+    }
+    await client.query('begin');
+    await copyRows(client, 'person', PERSON_COLUMNS, persons());
+    await copyRows(client, 'membership_event', MEMBERSHIP_COLUMNS, memberships);
+    await client.query('commit');
+    await client.query('analyze person; analyze membership_event');
+  }
   await client.query(
     'analyze organization; analyze organization_closure; analyze organization_parent; analyze organization_name',
   );
   const secs = (performance.now() - started) / 1000;
   console.log(
-    `Đã tạo ${total.toLocaleString('vi-VN')} tổ chức trong ${secs.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} giây.`,
+    `Đã tạo ${total.toLocaleString('vi-VN')} tổ chức và ${peopleCount.toLocaleString('vi-VN')} người trong ${secs.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} giây.`,
   );
 } catch (err) {
   await client.query('rollback').catch(() => undefined);

@@ -12,7 +12,8 @@ function copyValue(v: string | null): string {
 /** Streams rows into a table with COPY, the fast path PostgreSQL offers for bulk loads. */
 export async function copyRows(
   client: PoolClient,
-  table: 'organization' | 'organization_name' | 'organization_parent',
+  table:
+    'organization' | 'organization_name' | 'organization_parent' | 'person' | 'membership_event',
   columns: readonly string[],
   rows: Iterable<readonly (string | null)[]>,
 ): Promise<void> {
@@ -42,4 +43,23 @@ export async function findCentralUnion(
     "select id, founded_on::text from organization where kind = 'central_union' and ended_on is null order by founded_on limit 1",
   );
   return r.rows[0];
+}
+
+/** Active organisations people can be members of: associations, branches, clubs, institutes. */
+export async function memberOrganizations(
+  client: PoolClient,
+): Promise<
+  { id: string; founded_on: string; province_code: string | null; field_code: string | null }[]
+> {
+  const r = await client.query<{
+    id: string;
+    founded_on: string;
+    province_code: string | null;
+    field_code: string | null;
+  }>(
+    `select id, founded_on::text, province_code, field_code from organization
+     where ended_on is null and kind in ('member_association', 'national_association', 'branch', 'club', 'st_organization')
+     order by code`,
+  );
+  return r.rows;
 }
