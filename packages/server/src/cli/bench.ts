@@ -1,0 +1,167 @@
+/**
+ * npm run bench — measures the API against a bare baseline doing the same work in the same run
+ * on the same database, and writes docs/BENCHMARKS.md. The data is generated fresh each time
+ * (a national-size tree and members) in a throw-away embedded PostgreSQL.
+ */
+import { sql } from 'kysely';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { percentile, median, measure } from '../bench/measure.js';
+import { APP_ROLE, createDatabase } from '../db/database.js';
+import { startEmbeddedPostgres } from '../db/embedded.js';
+import { buildApp } from '../http/app.js';
+import { createAccount } from '../modules/access/access.service.js';
+
+const ORGS = Number(process.env.BENCH_ORGS ?? 10_000);
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 300_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 50);
+const ORIGIN = 'http://localhost';
+const fmt = (n: number, d = 1) =>
+  n.toLocaleString('vi-VN', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'lienhiep-bench-'));
+const pg = await startEmbeddedPostgres(tmp, (m) => console.error(m), 'bench');
+const serverDist = path.resolve(import.meta.dirname, '..');
+try {
+  console.log(`Sinh dữ liệu: ${ORGS} tổ chức, ${PEOPLE} người…`);
+  execFileSync(
+    process.execPath,
+    [path.join(serverDist, 'cli/generate.js'), '--orgs', String(ORGS), '--people', String(PEOPLE)],
+    {
+      env: { ...process.env, DATABASE_URL: pg.url },
+      stdio: 'inherit',
+    },
+  );
+  const db = createDatabase(pg.url, 10, APP_ROLE);
+  const root = await db
+    .selectFrom('organization')
+    .select('id')
+    .where('kind', '=', 'central_union')
+    .executeTakeFirstOrThrow();
+  await createAccount(db, {
+    name: 'Đo hiệu năng',
+    username: 'bench',
+    email: 'bench@lienhiep.vn',
+    password: 'bench-password-2025',
+    mustChangePassword: false,
+    roles: [{ role: 'editor', organizationId: root.id }],
+  });
+  const app = await buildApp({
+    db,
+    logLevel: 'silent',
+    authSecret: 'bench-secret-0123456789abcdef0123456789',
+    publicUrl: ORIGIN,
+    demoMode: false,
+    signInAttemptsPerMinute: 1000,
+  });
+  const signIn = await app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    headers: { origin: ORIGIN },
+    payload: { login: 'bench', password: 'bench-password-2025' },
+  });
+  const cookie = String(signIn.headers['set-cookie']).split(';')[0]!;
+  const get = async (url: string) => {
+    const r = await app.inject({ method: 'GET', url, headers: { cookie } });
+    if (r.statusCode !== 200) throw new Error(`${url}: ${r.statusCode} ${r.body}`);
+  };
+  const hp = await db
+    .selectFrom('organization')
+    .select('id')
+    .where('kind', '=', 'provincial_union')
+    .orderBy('code')
+    .executeTakeFirstOrThrow();
+  const today = new Date().toISOString().slice(0, 10);
+
+  const rows: { name: string; api: number[]; bare: number[]; note: string }[] = [];
+
+  // 1. organisation search, diacritic-insensitive, one page sorted the Vietnamese way
+  rows.push({
+    name: 'Tìm tổ chức "hoi y hoc" (trang đầu, 20 dòng)',
+    api: await measure(() => get('/api/organizations?q=hoi%20y%20hoc&sort=name'), RUNS),
+    bare: await measure(
+      () =>
+        sql`select id, full_name from organization where search_text like '%hoi%' and search_text like '%y%' and search_text like '%hoc%'
+                order by full_name collate "vi-x-icu" limit 20`.execute(db),
+      RUNS,
+    ),
+    note: 'API: xác thực, phạm vi quyền, tên theo ngày, cấp trên, tổng số; gốc: chỉ câu SQL tìm',
+  });
+
+  // 2. a provincial union's tree: children with counts per kind of their subtrees
+  rows.push({
+    name: 'Cây một liên hiệp hội tỉnh: đơn vị trực thuộc và số lượng theo loại',
+    api: await measure(() => get(`/api/organizations/${hp.id}/tree`), RUNS),
+    bare: await measure(
+      () =>
+        sql`select c.ancestor_id, o.kind, count(*) from organization_closure c join organization o on o.id = c.descendant_id
+                where c.ancestor_id in (select descendant_id from organization_closure where ancestor_id = ${hp.id} and depth <= 1 and valid_from <= ${today} and valid_to > ${today})
+                  and c.depth > 0 and c.valid_from <= ${today} and c.valid_to > ${today} group by 1, 2`.execute(
+          db,
+        ),
+      RUNS,
+    ),
+    note: 'API: hồ sơ, cấp trên, đơn vị trực thuộc, đếm theo loại; gốc: chỉ câu SQL đếm',
+  });
+
+  // 3. the whole-system subtree count at a date
+  rows.push({
+    name: `Đếm toàn hệ thống theo loại tại một ngày (${fmt(ORGS, 0)} tổ chức)`,
+    api: await measure(() => get(`/api/organizations/${root.id}?at=${today}`), RUNS),
+    bare: await measure(
+      () =>
+        sql`select o.kind, count(*) from organization_closure c join organization o on o.id = c.descendant_id
+                where c.ancestor_id = ${root.id} and c.depth > 0 and c.valid_from <= ${today} and c.valid_to > ${today} group by 1`.execute(
+          db,
+        ),
+      RUNS,
+    ),
+    note: 'API: hồ sơ gốc với số đơn vị trực thuộc trực tiếp và mọi cấp',
+  });
+
+  // 4. people name search without diacritics (bare SQL; the API measure arrives with the people endpoints)
+  const names = await measure(
+    () =>
+      sql`select id, full_name from person where search_text like '%nguyen%' and search_text like '%van%' and search_text like '%an%'
+              order by given_name collate "vi-x-icu", middle_name collate "vi-x-icu", family_name collate "vi-x-icu" limit 20`.execute(
+        db,
+      ),
+    RUNS,
+  );
+
+  const version = await sql<{ v: string }>`select current_setting('server_version') as v`.execute(db);
+  const pgVersion = `PostgreSQL ${version.rows[0]?.v ?? '?'}`;
+  await app.close();
+  await db.destroy();
+
+  const cpu = os.cpus()[0]?.model ?? 'unknown';
+  const lines = [
+    '# Benchmarks',
+    '',
+    'Written by `npm run bench`. Each API measure is compared with a bare baseline doing the same core work in the same run, on the same freshly generated database (`npm run generate`), so the ratio — not the absolute time — is what to compare between machines.',
+    '',
+    `- Run: ${new Date().toISOString()}`,
+    `- Machine: ${os.cpus().length} × ${cpu}, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, ${os.type()} ${os.release()}`,
+    `- Node ${process.version}; ${pgVersion} (embedded); data: ${fmt(ORGS, 0)} organisations, ${fmt(PEOPLE, 0)} people; ${RUNS} timed runs after 5 warm-up runs; API through Fastify inject (no network).`,
+    '',
+    '| measure | API median (ms) | API p95 (ms) | bare median (ms) | ratio (median) | what the API adds |',
+    '|---|---:|---:|---:|---:|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${fmt(median(r.api), 2)} | ${fmt(percentile(r.api, 95), 2)} | ${fmt(median(r.bare), 2)} | ${fmt(median(r.api) / median(r.bare), 2)}× | ${r.note} |`,
+    ),
+    '',
+    `| measure | median (ms) | p95 (ms) |`,
+    '|---|---:|---:|',
+    `| Tìm người "nguyen van an" không dấu, trang đầu xếp theo tên (SQL, ${fmt(PEOPLE, 0)} người) | ${fmt(median(names), 2)} | ${fmt(percentile(names, 95), 2)} |`,
+    '',
+  ];
+  const out = path.resolve(import.meta.dirname, '../../../../docs/BENCHMARKS.md');
+  await fs.writeFile(out, lines.join('\n'));
+  console.log(lines.join('\n'));
+} finally {
+  await pg.stop();
+  await fs.rm(tmp, { recursive: true, force: true });
+}
