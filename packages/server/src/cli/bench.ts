@@ -131,7 +131,9 @@ try {
     RUNS,
   );
 
-  const version = await sql<{ v: string }>`select current_setting('server_version') as v`.execute(db);
+  const version = await sql<{ v: string }>`select current_setting('server_version') as v`.execute(
+    db,
+  );
   const pgVersion = `PostgreSQL ${version.rows[0]?.v ?? '?'}`;
   await app.close();
   await db.destroy();

@@ -2375,6 +2375,863 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tìm hội viên (không phân biệt dấu) theo tổ chức, tình trạng, giới tính, học hàm, học vị, lĩnh vực, tỉnh, tuổi vào một ngày */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Họ tên, không phân biệt dấu ("nguyen van an", "dang duc") */
+                    q?: string;
+                    /** @description Chỉ hội viên của tổ chức này và các đơn vị trực thuộc (mọi cấp) */
+                    under?: string;
+                    degree?: components["schemas"]["PersonDegreeInput"];
+                    title?: components["schemas"]["PersonTitleInput"];
+                    field?: components["schemas"]["FieldCodeInput"];
+                    /** @description Mã tỉnh, thành phố nơi người đó sinh sống, công tác */
+                    province?: string;
+                    /** @description Tình trạng và tuổi tính vào ngày này; mặc định hôm nay */
+                    at?: string;
+                    status?: components["schemas"]["MembershipStatusInput"];
+                    gender?: components["schemas"]["GenderInput"];
+                    /** @description true: chỉ chuyên gia; false: chỉ người không là chuyên gia */
+                    expert?: "true" | "false";
+                    ageFrom?: number;
+                    ageTo?: number;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Thêm hội viên (kèm tổ chức và ngày gia nhập) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PersonCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/experts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mạng lưới chuyên gia: tìm theo lĩnh vực, chuyên môn, học hàm, học vị, tỉnh, ngoại ngữ */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Họ tên, từ khóa chuyên môn, nơi công tác; không phân biệt dấu */
+                    q?: string;
+                    /** @description Chỉ hội viên của tổ chức này và các đơn vị trực thuộc (mọi cấp) */
+                    under?: string;
+                    degree?: components["schemas"]["PersonDegreeInput"];
+                    title?: components["schemas"]["PersonTitleInput"];
+                    field?: components["schemas"]["FieldCodeInput"];
+                    /** @description Mã tỉnh, thành phố nơi người đó sinh sống, công tác */
+                    province?: string;
+                    /** @description Ngoại ngữ sử dụng được */
+                    language?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hồ sơ một người: quá trình sinh hoạt ở từng tổ chức, các chức vụ */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Tình trạng hội viên tính vào ngày này; mặc định hôm nay */
+                    at?: string;
+                    /** @description Kèm số định danh cá nhân: chỉ người có quyền cập nhật hồ sơ; việc xem được ghi nhật ký */
+                    withNationalId?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Cập nhật hồ sơ một người */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PersonUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/people/{id}/memberships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi sự kiện hội viên: gia nhập, gia hạn, tạm dừng, thôi, chuyển đến, từ trần */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MembershipEventRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/leadership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lãnh đạo của tổ chức vào một ngày (mặc định hôm nay), theo thứ tự chức vụ */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Mặc định: hôm nay */
+                    at?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Leadership"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/positions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi một chức vụ của tổ chức (theo khóa, nhiệm kỳ) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PositionRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Position"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/positions/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi ngày thôi giữ chức */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PositionEndInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Position"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/member-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Số hội viên của tổ chức và các đơn vị trực thuộc vào một ngày: theo tình trạng, độ tuổi, giới tính, học hàm, học vị, lĩnh vực, tỉnh */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Mặc định: hôm nay */
+                    at?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberStats"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2882,6 +3739,271 @@ export interface components {
             events: components["schemas"]["LineageEventInput"][];
             successors: components["schemas"]["OrganizationRefInput"][];
             predecessors: components["schemas"]["OrganizationRefInput"][];
+        };
+        /**
+         * @description Học hàm: GS (giáo sư), PGS (phó giáo sư)
+         * @enum {string}
+         */
+        PersonTitleInput: "GS" | "PGS";
+        /**
+         * @description Học vị hoặc bằng nghề nghiệp cao nhất
+         * @enum {string}
+         */
+        PersonDegreeInput: "TSKH" | "TS" | "ThS" | "CN" | "KS" | "BS" | "DS" | "KTS" | "LS";
+        /** @enum {string} */
+        GenderInput: "male" | "female";
+        /**
+         * @description Mã lĩnh vực hoạt động (danh mục /api/reference)
+         * @enum {string}
+         */
+        FieldCodeInput: "tu_nhien" | "ky_thuat" | "cntt" | "y_duoc" | "nong_nghiep" | "moi_truong" | "nang_luong" | "xay_dung" | "giao_thong" | "kinh_te" | "luat" | "khxh" | "giao_duc" | "van_hoa" | "da_nganh";
+        /** @enum {string} */
+        MembershipEventKindInput: "join" | "renew" | "suspend" | "leave" | "transfer" | "deceased";
+        /**
+         * @description Tình trạng hội viên vào ngày xem, tính từ sự kiện gần nhất: active (đang sinh hoạt), suspended (tạm dừng), ended (đã thôi, từ trần)
+         * @enum {string}
+         */
+        MembershipStatusInput: "active" | "suspended" | "ended";
+        /** @enum {string} */
+        PositionRoleInput: "president" | "vice_president" | "secretary_general" | "deputy_secretary_general" | "standing_member" | "executive_member" | "chief_of_office";
+        PersonCreateInput: {
+            /** @description Họ và tên; học hàm, học vị viết kèm (PGS.TS, ThS.) được tách ra trường riêng */
+            fullName: string;
+            /** @description Bỏ trống để lấy từ tên (PGS.TS Nguyễn Văn A); null để xóa */
+            title?: components["schemas"]["PersonTitleInput"] | null;
+            /** @description Bỏ trống để lấy từ tên (PGS.TS Nguyễn Văn A); null để xóa */
+            degree?: components["schemas"]["PersonDegreeInput"] | null;
+            gender?: components["schemas"]["GenderInput"] | null;
+            birthDate?: string | null;
+            /** @description Khi chỉ biết năm sinh; khi có ngày sinh thì năm theo ngày sinh */
+            birthYear?: number | null;
+            /** @description Lĩnh vực chuyên môn; lĩnh vực đầu tiên là lĩnh vực chính */
+            fields?: components["schemas"]["FieldCodeInput"][];
+            /** @description Chuyên sâu: bệnh học thực vật, cầu đường… */
+            keywords?: string[];
+            languages?: string[];
+            workplace?: string | null;
+            jobTitle?: string | null;
+            phone?: string | null;
+            email?: string | null;
+            /** @description Số CCCD (12 chữ số) hoặc CMND (9 chữ số) */
+            nationalId?: string | null;
+            provinceCode?: string | null;
+            /** @description Thuộc mạng lưới chuyên gia */
+            isExpert?: boolean;
+            /** @description Tổ chức người này gia nhập và ngày gia nhập */
+            membership: {
+                /** Format: uuid */
+                organizationId: string;
+                /**
+                 * @description Ngày theo lịch, dạng yyyy-mm-dd
+                 * @example 2025-07-01
+                 */
+                joinedOn: string;
+            };
+        };
+        PersonUpdateInput: {
+            fullName?: string;
+            /** @description Bỏ trống để lấy từ tên (PGS.TS Nguyễn Văn A); null để xóa */
+            title?: components["schemas"]["PersonTitleInput"] | null;
+            /** @description Bỏ trống để lấy từ tên (PGS.TS Nguyễn Văn A); null để xóa */
+            degree?: components["schemas"]["PersonDegreeInput"] | null;
+            gender?: components["schemas"]["GenderInput"] | null;
+            birthDate?: string | null;
+            /** @description Khi chỉ biết năm sinh; khi có ngày sinh thì năm theo ngày sinh */
+            birthYear?: number | null;
+            /** @description Lĩnh vực chuyên môn; lĩnh vực đầu tiên là lĩnh vực chính */
+            fields?: components["schemas"]["FieldCodeInput"][];
+            /** @description Chuyên sâu: bệnh học thực vật, cầu đường… */
+            keywords?: string[];
+            languages?: string[];
+            workplace?: string | null;
+            jobTitle?: string | null;
+            phone?: string | null;
+            email?: string | null;
+            /** @description Số CCCD (12 chữ số) hoặc CMND (9 chữ số) */
+            nationalId?: string | null;
+            provinceCode?: string | null;
+            /** @description Thuộc mạng lưới chuyên gia */
+            isExpert?: boolean;
+        };
+        MembershipEventRequestInput: {
+            /** Format: uuid */
+            organizationId: string;
+            kind: components["schemas"]["MembershipEventKindInput"];
+            /**
+             * @description Ngày theo lịch, dạng yyyy-mm-dd
+             * @example 2025-07-01
+             */
+            effectiveDate: string;
+            note?: string | null;
+        };
+        PositionRequestInput: {
+            /** Format: uuid */
+            personId: string;
+            role: components["schemas"]["PositionRoleInput"];
+            /** @description Khóa: "Khóa I", "Khóa VIII" */
+            termLabel?: string | null;
+            termStartYear?: number | null;
+            termEndYear?: number | null;
+            /**
+             * @description Giữ chức từ ngày
+             * @example 2025-07-01
+             */
+            validFrom: string;
+            /** @description Thôi giữ chức từ ngày này (không tính ngày này); bỏ trống khi đang giữ chức */
+            validTo?: string | null;
+        };
+        PositionEndInput: {
+            /**
+             * @description Thôi giữ chức từ ngày này (không tính ngày này)
+             * @example 2025-07-01
+             */
+            validTo: string;
+        };
+        PersonRefInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description Họ và tên, không kèm học hàm, học vị */
+            fullName: string;
+            /** @description Họ và tên kèm học hàm, học vị: "PGS.TS Nguyễn Văn An" */
+            displayName: string;
+            title: components["schemas"]["PersonTitleInput"] | null;
+            degree: components["schemas"]["PersonDegreeInput"] | null;
+        };
+        PersonInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description Họ và tên, không kèm học hàm, học vị */
+            fullName: string;
+            /** @description Họ và tên kèm học hàm, học vị: "PGS.TS Nguyễn Văn An" */
+            displayName: string;
+            title: components["schemas"]["PersonTitleInput"] | null;
+            degree: components["schemas"]["PersonDegreeInput"] | null;
+            familyName: string;
+            middleName: string;
+            givenName: string;
+            gender: components["schemas"]["GenderInput"] | null;
+            birthYear: number | null;
+            fields: string[];
+            keywords: string[];
+            languages: string[];
+            workplace: string | null;
+            jobTitle: string | null;
+            province: {
+                code: string;
+                name: string;
+            } | null;
+            isExpert: boolean;
+            /** @description Tình trạng tốt nhất trong các tổ chức được xem, vào ngày xem; null: chưa là hội viên */
+            status: components["schemas"]["MembershipStatusInput"] | null;
+            /** @description Các tổ chức người này đang sinh hoạt (hoặc tạm dừng) vào ngày xem */
+            organizations: components["schemas"]["OrganizationRefInput"][];
+        };
+        PersonListInput: {
+            items: components["schemas"]["PersonInput"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            at: string;
+        };
+        MembershipEventInput: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["MembershipEventKindInput"];
+            kindLabel: string;
+            effectiveDate: string;
+            note: string | null;
+            recordedAt: string;
+        };
+        MembershipInput: {
+            organization: components["schemas"]["OrganizationRefInput"];
+            /** @description Vào ngày xem; null: chưa gia nhập */
+            status: components["schemas"]["MembershipStatusInput"] | null;
+            /** @description Ngày của sự kiện cho tình trạng đó */
+            since: string | null;
+            /** @description Theo thứ tự thời gian */
+            events: components["schemas"]["MembershipEventInput"][];
+        };
+        PositionInput: {
+            /** Format: uuid */
+            id: string;
+            organization: components["schemas"]["OrganizationRefInput"];
+            person: components["schemas"]["PersonRefInput"];
+            role: components["schemas"]["PositionRoleInput"];
+            roleLabel: string;
+            termLabel: string | null;
+            termStartYear: number | null;
+            termEndYear: number | null;
+            validFrom: string;
+            /** @description Thôi giữ chức từ ngày này; null: đang giữ chức */
+            validTo: string | null;
+        };
+        PersonDetailInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description Họ và tên, không kèm học hàm, học vị */
+            fullName: string;
+            /** @description Họ và tên kèm học hàm, học vị: "PGS.TS Nguyễn Văn An" */
+            displayName: string;
+            title: components["schemas"]["PersonTitleInput"] | null;
+            degree: components["schemas"]["PersonDegreeInput"] | null;
+            familyName: string;
+            middleName: string;
+            givenName: string;
+            gender: components["schemas"]["GenderInput"] | null;
+            birthYear: number | null;
+            fields: string[];
+            keywords: string[];
+            languages: string[];
+            workplace: string | null;
+            jobTitle: string | null;
+            province: {
+                code: string;
+                name: string;
+            } | null;
+            isExpert: boolean;
+            /** @description Tình trạng tốt nhất trong các tổ chức được xem, vào ngày xem; null: chưa là hội viên */
+            status: components["schemas"]["MembershipStatusInput"] | null;
+            /** @description Các tổ chức người này đang sinh hoạt (hoặc tạm dừng) vào ngày xem */
+            organizations: components["schemas"]["OrganizationRefInput"][];
+            at: string;
+            birthDate: string | null;
+            phone: string | null;
+            email: string | null;
+            /** @description Chỉ có khi yêu cầu withNationalId=true và có quyền cập nhật hồ sơ */
+            nationalId?: string | null;
+            memberships: components["schemas"]["MembershipInput"][];
+            /** @description Các chức vụ, mới nhất trước */
+            positions: components["schemas"]["PositionInput"][];
+            createdAt: string;
+            updatedAt: string;
+        };
+        LeadershipInput: {
+            at: string;
+            organization: components["schemas"]["OrganizationRefInput"];
+            /** @description Chủ tịch, các Phó Chủ tịch, Tổng Thư ký, Phó Tổng Thư ký, Ủy viên Ban Thường vụ, Ủy viên Ban Chấp hành, Chánh Văn phòng; cùng chức vụ theo tên */
+            positions: components["schemas"]["PositionInput"][];
+        };
+        StatGroupInput: {
+            key: string;
+            label: string;
+            count: number;
+        };
+        MemberStatsInput: {
+            at: string;
+            organization: components["schemas"]["OrganizationRefInput"];
+            /** @description Hội viên đang sinh hoạt trong tổ chức và các đơn vị trực thuộc */
+            total: number;
+            /** @description Mọi người từng là hội viên; nhóm "đang sinh hoạt" bằng tổng */
+            byStatus: components["schemas"]["StatGroupInput"][];
+            byAgeBand: components["schemas"]["StatGroupInput"][];
+            byGender: components["schemas"]["StatGroupInput"][];
+            byTitle: components["schemas"]["StatGroupInput"][];
+            byDegree: components["schemas"]["StatGroupInput"][];
+            /** @description Theo lĩnh vực chính (lĩnh vực đầu tiên) */
+            byField: components["schemas"]["StatGroupInput"][];
+            byProvince: components["schemas"]["StatGroupInput"][];
         };
         ProvinceInput: {
             code: string;
@@ -3415,6 +4537,271 @@ export interface components {
             events: components["schemas"]["LineageEvent"][];
             successors: components["schemas"]["OrganizationRef"][];
             predecessors: components["schemas"]["OrganizationRef"][];
+        };
+        /**
+         * @description Học hàm: GS (giáo sư), PGS (phó giáo sư)
+         * @enum {string}
+         */
+        PersonTitle: "GS" | "PGS";
+        /**
+         * @description Học vị hoặc bằng nghề nghiệp cao nhất
+         * @enum {string}
+         */
+        PersonDegree: "TSKH" | "TS" | "ThS" | "CN" | "KS" | "BS" | "DS" | "KTS" | "LS";
+        /** @enum {string} */
+        Gender: "male" | "female";
+        /**
+         * @description Mã lĩnh vực hoạt động (danh mục /api/reference)
+         * @enum {string}
+         */
+        FieldCode: "tu_nhien" | "ky_thuat" | "cntt" | "y_duoc" | "nong_nghiep" | "moi_truong" | "nang_luong" | "xay_dung" | "giao_thong" | "kinh_te" | "luat" | "khxh" | "giao_duc" | "van_hoa" | "da_nganh";
+        /** @enum {string} */
+        MembershipEventKind: "join" | "renew" | "suspend" | "leave" | "transfer" | "deceased";
+        /**
+         * @description Tình trạng hội viên vào ngày xem, tính từ sự kiện gần nhất: active (đang sinh hoạt), suspended (tạm dừng), ended (đã thôi, từ trần)
+         * @enum {string}
+         */
+        MembershipStatus: "active" | "suspended" | "ended";
+        /** @enum {string} */
+        PositionRole: "president" | "vice_president" | "secretary_general" | "deputy_secretary_general" | "standing_member" | "executive_member" | "chief_of_office";
+        PersonCreate: {
+            /** @description Họ và tên; học hàm, học vị viết kèm (PGS.TS, ThS.) được tách ra trường riêng */
+            fullName: string;
+            /** @description Bỏ trống để lấy từ tên (PGS.TS Nguyễn Văn A); null để xóa */
+            title?: components["schemas"]["PersonTitle"] | null;
+            /** @description Bỏ trống để lấy từ tên (PGS.TS Nguyễn Văn A); null để xóa */
+            degree?: components["schemas"]["PersonDegree"] | null;
+            gender?: components["schemas"]["Gender"] | null;
+            birthDate?: string | null;
+            /** @description Khi chỉ biết năm sinh; khi có ngày sinh thì năm theo ngày sinh */
+            birthYear?: number | null;
+            /** @description Lĩnh vực chuyên môn; lĩnh vực đầu tiên là lĩnh vực chính */
+            fields?: components["schemas"]["FieldCode"][];
+            /** @description Chuyên sâu: bệnh học thực vật, cầu đường… */
+            keywords?: string[];
+            languages?: string[];
+            workplace?: (string | null) | null;
+            jobTitle?: (string | null) | null;
+            phone?: string | null;
+            email?: string | null;
+            /** @description Số CCCD (12 chữ số) hoặc CMND (9 chữ số) */
+            nationalId?: string | null;
+            provinceCode?: string | null;
+            /** @description Thuộc mạng lưới chuyên gia */
+            isExpert?: boolean;
+            /** @description Tổ chức người này gia nhập và ngày gia nhập */
+            membership: {
+                /** Format: uuid */
+                organizationId: string;
+                /**
+                 * @description Ngày theo lịch, dạng yyyy-mm-dd
+                 * @example 2025-07-01
+                 */
+                joinedOn: string;
+            };
+        };
+        PersonUpdate: {
+            fullName?: string;
+            /** @description Bỏ trống để lấy từ tên (PGS.TS Nguyễn Văn A); null để xóa */
+            title?: components["schemas"]["PersonTitle"] | null;
+            /** @description Bỏ trống để lấy từ tên (PGS.TS Nguyễn Văn A); null để xóa */
+            degree?: components["schemas"]["PersonDegree"] | null;
+            gender?: components["schemas"]["Gender"] | null;
+            birthDate?: string | null;
+            /** @description Khi chỉ biết năm sinh; khi có ngày sinh thì năm theo ngày sinh */
+            birthYear?: number | null;
+            /** @description Lĩnh vực chuyên môn; lĩnh vực đầu tiên là lĩnh vực chính */
+            fields?: components["schemas"]["FieldCode"][];
+            /** @description Chuyên sâu: bệnh học thực vật, cầu đường… */
+            keywords?: string[];
+            languages?: string[];
+            workplace?: (string | null) | null;
+            jobTitle?: (string | null) | null;
+            phone?: string | null;
+            email?: string | null;
+            /** @description Số CCCD (12 chữ số) hoặc CMND (9 chữ số) */
+            nationalId?: string | null;
+            provinceCode?: string | null;
+            /** @description Thuộc mạng lưới chuyên gia */
+            isExpert?: boolean;
+        };
+        MembershipEventRequest: {
+            /** Format: uuid */
+            organizationId: string;
+            kind: components["schemas"]["MembershipEventKind"];
+            /**
+             * @description Ngày theo lịch, dạng yyyy-mm-dd
+             * @example 2025-07-01
+             */
+            effectiveDate: string;
+            note?: (string | null) | null;
+        };
+        PositionRequest: {
+            /** Format: uuid */
+            personId: string;
+            role: components["schemas"]["PositionRole"];
+            /** @description Khóa: "Khóa I", "Khóa VIII" */
+            termLabel?: (string | null) | null;
+            termStartYear?: number | null;
+            termEndYear?: number | null;
+            /**
+             * @description Giữ chức từ ngày
+             * @example 2025-07-01
+             */
+            validFrom: string;
+            /** @description Thôi giữ chức từ ngày này (không tính ngày này); bỏ trống khi đang giữ chức */
+            validTo?: string | null;
+        };
+        PositionEnd: {
+            /**
+             * @description Thôi giữ chức từ ngày này (không tính ngày này)
+             * @example 2025-07-01
+             */
+            validTo: string;
+        };
+        PersonRef: {
+            /** Format: uuid */
+            id: string;
+            /** @description Họ và tên, không kèm học hàm, học vị */
+            fullName: string;
+            /** @description Họ và tên kèm học hàm, học vị: "PGS.TS Nguyễn Văn An" */
+            displayName: string;
+            title: components["schemas"]["PersonTitle"] | null;
+            degree: components["schemas"]["PersonDegree"] | null;
+        };
+        Person: {
+            /** Format: uuid */
+            id: string;
+            /** @description Họ và tên, không kèm học hàm, học vị */
+            fullName: string;
+            /** @description Họ và tên kèm học hàm, học vị: "PGS.TS Nguyễn Văn An" */
+            displayName: string;
+            title: components["schemas"]["PersonTitle"] | null;
+            degree: components["schemas"]["PersonDegree"] | null;
+            familyName: string;
+            middleName: string;
+            givenName: string;
+            gender: components["schemas"]["Gender"] | null;
+            birthYear: number | null;
+            fields: string[];
+            keywords: string[];
+            languages: string[];
+            workplace: string | null;
+            jobTitle: string | null;
+            province: {
+                code: string;
+                name: string;
+            } | null;
+            isExpert: boolean;
+            /** @description Tình trạng tốt nhất trong các tổ chức được xem, vào ngày xem; null: chưa là hội viên */
+            status: components["schemas"]["MembershipStatus"] | null;
+            /** @description Các tổ chức người này đang sinh hoạt (hoặc tạm dừng) vào ngày xem */
+            organizations: components["schemas"]["OrganizationRef"][];
+        };
+        PersonList: {
+            items: components["schemas"]["Person"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            at: string;
+        };
+        MembershipEvent: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["MembershipEventKind"];
+            kindLabel: string;
+            effectiveDate: string;
+            note: string | null;
+            recordedAt: string;
+        };
+        Membership: {
+            organization: components["schemas"]["OrganizationRef"];
+            /** @description Vào ngày xem; null: chưa gia nhập */
+            status: components["schemas"]["MembershipStatus"] | null;
+            /** @description Ngày của sự kiện cho tình trạng đó */
+            since: string | null;
+            /** @description Theo thứ tự thời gian */
+            events: components["schemas"]["MembershipEvent"][];
+        };
+        Position: {
+            /** Format: uuid */
+            id: string;
+            organization: components["schemas"]["OrganizationRef"];
+            person: components["schemas"]["PersonRef"];
+            role: components["schemas"]["PositionRole"];
+            roleLabel: string;
+            termLabel: string | null;
+            termStartYear: number | null;
+            termEndYear: number | null;
+            validFrom: string;
+            /** @description Thôi giữ chức từ ngày này; null: đang giữ chức */
+            validTo: string | null;
+        };
+        PersonDetail: {
+            /** Format: uuid */
+            id: string;
+            /** @description Họ và tên, không kèm học hàm, học vị */
+            fullName: string;
+            /** @description Họ và tên kèm học hàm, học vị: "PGS.TS Nguyễn Văn An" */
+            displayName: string;
+            title: components["schemas"]["PersonTitle"] | null;
+            degree: components["schemas"]["PersonDegree"] | null;
+            familyName: string;
+            middleName: string;
+            givenName: string;
+            gender: components["schemas"]["Gender"] | null;
+            birthYear: number | null;
+            fields: string[];
+            keywords: string[];
+            languages: string[];
+            workplace: string | null;
+            jobTitle: string | null;
+            province: {
+                code: string;
+                name: string;
+            } | null;
+            isExpert: boolean;
+            /** @description Tình trạng tốt nhất trong các tổ chức được xem, vào ngày xem; null: chưa là hội viên */
+            status: components["schemas"]["MembershipStatus"] | null;
+            /** @description Các tổ chức người này đang sinh hoạt (hoặc tạm dừng) vào ngày xem */
+            organizations: components["schemas"]["OrganizationRef"][];
+            at: string;
+            birthDate: string | null;
+            phone: string | null;
+            email: string | null;
+            /** @description Chỉ có khi yêu cầu withNationalId=true và có quyền cập nhật hồ sơ */
+            nationalId?: string | null;
+            memberships: components["schemas"]["Membership"][];
+            /** @description Các chức vụ, mới nhất trước */
+            positions: components["schemas"]["Position"][];
+            createdAt: string;
+            updatedAt: string;
+        };
+        Leadership: {
+            at: string;
+            organization: components["schemas"]["OrganizationRef"];
+            /** @description Chủ tịch, các Phó Chủ tịch, Tổng Thư ký, Phó Tổng Thư ký, Ủy viên Ban Thường vụ, Ủy viên Ban Chấp hành, Chánh Văn phòng; cùng chức vụ theo tên */
+            positions: components["schemas"]["Position"][];
+        };
+        StatGroup: {
+            key: string;
+            label: string;
+            count: number;
+        };
+        MemberStats: {
+            at: string;
+            organization: components["schemas"]["OrganizationRef"];
+            /** @description Hội viên đang sinh hoạt trong tổ chức và các đơn vị trực thuộc */
+            total: number;
+            /** @description Mọi người từng là hội viên; nhóm "đang sinh hoạt" bằng tổng */
+            byStatus: components["schemas"]["StatGroup"][];
+            byAgeBand: components["schemas"]["StatGroup"][];
+            byGender: components["schemas"]["StatGroup"][];
+            byTitle: components["schemas"]["StatGroup"][];
+            byDegree: components["schemas"]["StatGroup"][];
+            /** @description Theo lĩnh vực chính (lĩnh vực đầu tiên) */
+            byField: components["schemas"]["StatGroup"][];
+            byProvince: components["schemas"]["StatGroup"][];
         };
         Province: {
             code: string;

@@ -11,6 +11,8 @@ import {
 } from '../../test/session.js';
 import { totpFromUri } from '../../test/totp.js';
 import { createOrganization } from '../organizations/organization.service.js';
+import { insertPerson } from '../people/people.service.js';
+import { positionRepository } from '../people/position.repository.js';
 import { ROLE_PERMISSIONS, ROLES, type Role } from './roles.js';
 
 /**
@@ -55,6 +57,26 @@ async function assignmentOf(userId: string): Promise<string> {
     .where('user_id', '=', userId)
     .executeTakeFirstOrThrow();
   return r.id;
+}
+
+/** People created for the cases, by the subtree they belong to. */
+const peopleIn = { hp: new Set<string>(), ct: new Set<string>() };
+async function personIn(where: 'hp' | 'ct'): Promise<string> {
+  seq++;
+  const id = await insertPerson(t.db, {
+    fullName: `Nguyễn Văn Thử ${seq}`,
+    membership: { organizationId: where === 'hp' ? hp : ct, joinedOn: '2010-01-01' },
+  });
+  peopleIn[where].add(id);
+  return id;
+}
+async function positionIn(where: 'hp' | 'ct'): Promise<string> {
+  return positionRepository.insert(t.db, {
+    person_id: await personIn(where),
+    organization_id: where === 'hp' ? hp : ct,
+    role: 'executive_member',
+    valid_from: '2015-01-01',
+  });
 }
 
 type Req = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: unknown };
@@ -160,6 +182,123 @@ const CASES: Record<string, Case> = {
     outside: async () => ({
       req: { method: 'POST', url: '/api/lineage-events', payload: rename(await org(ct)) },
       status: 403,
+    }),
+  },
+  'GET /api/people': {
+    inside: async () => ({ method: 'GET', url: `/api/people?under=${hp}` }),
+    outside: async () => ({ req: { method: 'GET', url: `/api/people?under=${ct}` }, status: 404 }),
+  },
+  'GET /api/people/experts': {
+    inside: async () => ({ method: 'GET', url: `/api/people/experts?under=${hp}` }),
+    outside: async () => ({
+      req: { method: 'GET', url: `/api/people/experts?under=${ct}` },
+      status: 404,
+    }),
+  },
+  'GET /api/people/:id': {
+    inside: async () => ({ method: 'GET', url: `/api/people/${await personIn('hp')}` }),
+    outside: async () => ({
+      req: { method: 'GET', url: `/api/people/${await personIn('ct')}` },
+      status: 404,
+    }),
+  },
+  'POST /api/people': {
+    inside: async () => ({
+      method: 'POST',
+      url: '/api/people',
+      payload: {
+        fullName: `Trần Thị Mới ${++seq}`,
+        membership: { organizationId: hp, joinedOn: '2020-01-01' },
+      },
+    }),
+    outside: async () => ({
+      req: {
+        method: 'POST',
+        url: '/api/people',
+        payload: {
+          fullName: `Trần Thị Ngoài ${++seq}`,
+          membership: { organizationId: ct, joinedOn: '2020-01-01' },
+        },
+      },
+      status: 403,
+    }),
+  },
+  'PATCH /api/people/:id': {
+    inside: async () => ({
+      method: 'PATCH',
+      url: `/api/people/${await personIn('hp')}`,
+      payload: { workplace: 'Trường Đại học Hải Phòng' },
+    }),
+    outside: async () => ({
+      req: {
+        method: 'PATCH',
+        url: `/api/people/${await personIn('ct')}`,
+        payload: { workplace: 'Trường Đại học Cần Thơ' },
+      },
+      status: 404,
+    }),
+  },
+  'POST /api/people/:id/memberships': {
+    inside: async () => ({
+      method: 'POST',
+      url: `/api/people/${await personIn('hp')}/memberships`,
+      payload: { organizationId: hp, kind: 'suspend', effectiveDate: '2020-01-01' },
+    }),
+    outside: async () => ({
+      req: {
+        method: 'POST',
+        url: `/api/people/${await personIn('ct')}/memberships`,
+        payload: { organizationId: ct, kind: 'suspend', effectiveDate: '2020-01-01' },
+      },
+      status: 404,
+    }),
+  },
+  'GET /api/organizations/:id/leadership': {
+    inside: async () => ({ method: 'GET', url: `/api/organizations/${hp}/leadership` }),
+    outside: async () => ({
+      req: { method: 'GET', url: `/api/organizations/${ct}/leadership` },
+      status: 404,
+    }),
+  },
+  'POST /api/organizations/:id/positions': {
+    inside: async () => ({
+      method: 'POST',
+      url: `/api/organizations/${hp}/positions`,
+      payload: { personId: await personIn('hp'), role: 'standing_member', validFrom: '2020-01-01' },
+    }),
+    outside: async () => ({
+      req: {
+        method: 'POST',
+        url: `/api/organizations/${ct}/positions`,
+        payload: {
+          personId: await personIn('ct'),
+          role: 'standing_member',
+          validFrom: '2020-01-01',
+        },
+      },
+      status: 404,
+    }),
+  },
+  'POST /api/positions/:id/end': {
+    inside: async () => ({
+      method: 'POST',
+      url: `/api/positions/${await positionIn('hp')}/end`,
+      payload: { validTo: '2020-01-01' },
+    }),
+    outside: async () => ({
+      req: {
+        method: 'POST',
+        url: `/api/positions/${await positionIn('ct')}/end`,
+        payload: { validTo: '2020-01-01' },
+      },
+      status: 404,
+    }),
+  },
+  'GET /api/organizations/:id/member-stats': {
+    inside: async () => ({ method: 'GET', url: `/api/organizations/${hp}/member-stats` }),
+    outside: async () => ({
+      req: { method: 'GET', url: `/api/organizations/${ct}/member-stats` },
+      status: 404,
     }),
   },
   'GET /api/users': { inside: async () => ({ method: 'GET', url: '/api/users' }), outside: null },
@@ -429,6 +568,13 @@ describe('authorisation matrix', () => {
     expect(codes).toContain('LHH-31');
     expect(codes).not.toContain('LHH-92');
     expect(codes).not.toContain('VUSTA');
+    const people = await c.get('/api/people?pageSize=100');
+    const items = people.json<{ items: { id: string; fullName: string }[] }>().items;
+    expect(items.some((p) => peopleIn.hp.has(p.id))).toBe(true);
+    // neither those made directly in Cần Thơ nor those the administrator added there
+    expect(items.filter((p) => peopleIn.ct.has(p.id) || p.fullName.includes('Ngoài'))).toEqual([]);
+    const experts = await c.get('/api/people/experts?pageSize=100');
+    expect(experts.statusCode).toBe(200);
     const users = await clients.get('unit_admin')!.get('/api/users?pageSize=100');
     const names = users.json<{ items: { username: string }[] }>().items.map((u) => u.username);
     expect(names).toContain('vaitro.viewer');

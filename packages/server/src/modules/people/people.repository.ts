@@ -1,0 +1,439 @@
+import {
+  sql,
+  type Expression,
+  type Insertable,
+  type RawBuilder,
+  type Selectable,
+  type SqlBool,
+  type Updateable,
+} from 'kysely';
+import type { Executor } from '../../db/database.js';
+import type { MembershipEvent, OrganizationKind, Person } from '../../db/schema.generated.js';
+import { readablePredicate, type Scope } from '../access/scope.repository.js';
+import type { MembershipEventKind, MembershipStatus } from './people.schemas.js';
+
+export type PersonRow = Selectable<Person>;
+
+/** What a list shows of a person: never the national id, phone or e-mail. */
+export interface PersonListRow {
+  id: string;
+  full_name: string;
+  family_name: string;
+  middle_name: string;
+  given_name: string;
+  title: string | null;
+  degree: string | null;
+  gender: string | null;
+  birth_year: number | null;
+  fields: string[];
+  keywords: string[];
+  languages: string[];
+  workplace: string | null;
+  job_title: string | null;
+  province_code: string | null;
+  province_name: string | null;
+  is_expert: boolean;
+  status_rank: number;
+  total: number;
+}
+
+export interface PersonSearch {
+  scope: Scope;
+  at: string;
+  tokens: string[];
+  /** Also look for the tokens in the expertise keywords and the workplace (expert search). */
+  searchExpertise: boolean;
+  under?: string | undefined;
+  /** 1 active, 2 suspended, 3 ended: the best status of the person in scope (and under). */
+  statusRank: number;
+  gender?: string | undefined;
+  degree?: string | undefined;
+  title?: string | undefined;
+  field?: string | undefined;
+  province?: string | undefined;
+  expert?: boolean | undefined;
+  language?: string | undefined;
+  ageFrom?: number | undefined;
+  ageTo?: number | undefined;
+  limit: number;
+  offset: number;
+}
+
+export interface OrgRefRow {
+  id: string;
+  code: string;
+  kind: OrganizationKind;
+  full_name: string;
+  short_name: string | null;
+}
+
+export interface MembershipEventRow extends OrgRefRow {
+  event_id: string;
+  event_kind: MembershipEventKind;
+  effective_date: string;
+  note: string | null;
+  created_at: Date;
+}
+
+export interface MembershipStatusRow {
+  person_id: string;
+  organization_id: string;
+  kind: MembershipEventKind;
+  since: string;
+  status: MembershipStatus;
+  status_rank: number;
+}
+
+export interface StatRow {
+  dim: 'status' | 'age' | 'gender' | 'title' | 'degree' | 'field' | 'province';
+  key: string | null;
+  label: string | null;
+  n: number;
+}
+
+const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * THE membership rule, and its only statement: the status of a person in an organisation on
+ * `at` follows from the latest event on or before that date (same-day events in the order they
+ * were recorded): join, renew, transfer → active; suspend → suspended; leave, deceased → ended.
+ * No event yet → no row: not a member. Lists, statistics and profiles all read it from here.
+ *
+ * Callers may narrow it with `.where` on `e.person_id` / `e.organization_id`: such conditions
+ * drop whole (person, organisation) histories, so the latest event of what remains is unchanged.
+ */
+export function membershipStatusesAt(db: Executor, at: string) {
+  return db
+    .selectFrom('membership_event as e')
+    .distinctOn(['e.person_id', 'e.organization_id'])
+    .select([
+      'e.person_id',
+      'e.organization_id',
+      'e.kind',
+      'e.effective_date as since',
+      sql<MembershipStatus>`case when e.kind in ('join', 'renew', 'transfer') then 'active'
+                                 when e.kind = 'suspend' then 'suspended'
+                                 when e.kind in ('leave', 'deceased') then 'ended' end`.as(
+        'status',
+      ),
+      // the order of preference when a person belongs to several organisations
+      sql<number>`case when e.kind in ('join', 'renew', 'transfer') then 1
+                       when e.kind = 'suspend' then 2
+                       else 3 end`.as('status_rank'),
+    ])
+    .$narrowType<{ person_id: string }>()
+    .where('e.person_id', 'is not', null)
+    .where('e.effective_date', '<=', at)
+    .orderBy('e.person_id')
+    .orderBy('e.organization_id')
+    .orderBy('e.effective_date', 'desc')
+    .orderBy('e.created_at', 'desc')
+    .orderBy('e.id', 'desc');
+}
+
+/** Age in whole years on `at`: from the birth date, else from the year alone (year − year). */
+function ageAt(at: string): RawBuilder<number | null> {
+  return sql<number | null>`case
+    when p.birth_date is not null then date_part('year', age(${at}::date, p.birth_date))::int
+    when p.birth_year is not null then date_part('year', ${at}::date)::int - p.birth_year
+  end`;
+}
+
+/** The organisation is `root` or lies below it on `at`. */
+function inSubtreeAt(root: string, at: string, orgId: Expression<string>): RawBuilder<SqlBool> {
+  return sql<SqlBool>`exists (select 1 from organization_closure uc
+                              where uc.ancestor_id = ${root} and uc.descendant_id = ${orgId}
+                                and uc.valid_from <= ${at} and uc.valid_to > ${at})`;
+}
+
+/**
+ * A person's data is readable where one of the organisations they ever belonged to (a membership
+ * event) or served in (a position) is readable.
+ */
+export function personReadablePredicate(
+  scope: Scope,
+  personId: Expression<string>,
+): Expression<SqlBool> {
+  if (scope.kind === 'all') return sql<SqlBool>`true`;
+  return sql<SqlBool>`(exists (select 1 from membership_event re
+                               where re.person_id = ${personId}
+                                 and ${readablePredicate(scope, sql.ref<string>('re.organization_id'))})
+         or exists (select 1 from position rp
+                    where rp.person_id = ${personId}
+                      and ${readablePredicate(scope, sql.ref<string>('rp.organization_id'))}))`;
+}
+
+const LIST_COLUMNS = [
+  'p.id',
+  'p.full_name',
+  'p.family_name',
+  'p.middle_name',
+  'p.given_name',
+  'p.title',
+  'p.degree',
+  'p.gender',
+  'p.birth_year',
+  'p.fields',
+  'p.keywords',
+  'p.languages',
+  'p.workplace',
+  'p.job_title',
+  'p.province_code',
+  'pv.name as province_name',
+  'p.is_expert',
+] as const;
+
+const ORG_REF_COLUMNS = ['o.id', 'o.code', 'o.kind', 'o.full_name', 'o.short_name'] as const;
+
+export const peopleRepository = {
+  findById(
+    db: Executor,
+    id: string,
+  ): Promise<(PersonRow & { province_name: string | null }) | undefined> {
+    return db
+      .selectFrom('person as p')
+      .leftJoin('province as pv', 'pv.code', 'p.province_code')
+      .selectAll('p')
+      .select('pv.name as province_name')
+      .where('p.id', '=', id)
+      .executeTakeFirst();
+  },
+
+  async isReadable(db: Executor, scope: Scope, id: string): Promise<boolean> {
+    const r = await db
+      .selectFrom('person as p')
+      .select('p.id')
+      .where('p.id', '=', id)
+      .where((eb) => personReadablePredicate(scope, eb.ref('p.id')))
+      .executeTakeFirst();
+    return r !== undefined;
+  },
+
+  async insert(db: Executor, values: Insertable<Person>): Promise<PersonRow> {
+    return db.insertInto('person').values(values).returningAll().executeTakeFirstOrThrow();
+  },
+
+  async update(db: Executor, id: string, values: Updateable<Person>): Promise<void> {
+    await db
+      .updateTable('person')
+      .set({ ...values, updated_at: sql<Date>`now()` })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  /** Every organisation the person has a membership event or a position in. */
+  async organizationIdsOf(db: Executor, personId: string): Promise<string[]> {
+    const rows = await db
+      .selectFrom('membership_event')
+      .select('organization_id')
+      .where('person_id', '=', personId)
+      .union(db.selectFrom('position').select('organization_id').where('person_id', '=', personId))
+      .execute();
+    return rows.map((r) => r.organization_id);
+  },
+
+  /**
+   * Records a membership event. The recording time is the statement's own clock, so that two
+   * events of one transaction still have an order.
+   */
+  async insertEvent(
+    db: Executor,
+    values: Omit<Insertable<MembershipEvent>, 'created_at'>,
+  ): Promise<Selectable<MembershipEvent>> {
+    return db
+      .insertInto('membership_event')
+      .values({ ...values, created_at: sql<Date>`clock_timestamp()` })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  },
+
+  /** The latest date an event of this person in this organisation is recorded for. */
+  async latestEventDate(db: Executor, personId: string, orgId: string): Promise<string | null> {
+    const r = await db
+      .selectFrom('membership_event')
+      .select((eb) => eb.fn.max('effective_date').as('d'))
+      .where('person_id', '=', personId)
+      .where('organization_id', '=', orgId)
+      .executeTakeFirst();
+    return (r?.d as string | null | undefined) ?? null;
+  },
+
+  /** Status of one person in one organisation on `at` (undefined: not a member). */
+  statusOf(
+    db: Executor,
+    personId: string,
+    orgId: string,
+    at: string,
+  ): Promise<MembershipStatusRow | undefined> {
+    return membershipStatusesAt(db, at)
+      .where('e.person_id', '=', personId)
+      .where('e.organization_id', '=', orgId)
+      .executeTakeFirst();
+  },
+
+  /** Status of one person in each readable organisation on `at`. */
+  statusesOf(
+    db: Executor,
+    scope: Scope,
+    personId: string,
+    at: string,
+  ): Promise<MembershipStatusRow[]> {
+    let q = membershipStatusesAt(db, at).where('e.person_id', '=', personId);
+    if (scope.kind !== 'all')
+      q = q.where((eb) => readablePredicate(scope, eb.ref('e.organization_id')));
+    return q.execute();
+  },
+
+  /** The whole membership history of a person in the readable organisations. */
+  eventsOf(db: Executor, scope: Scope, personId: string): Promise<MembershipEventRow[]> {
+    let q = db
+      .selectFrom('membership_event as e')
+      .innerJoin('organization as o', 'o.id', 'e.organization_id')
+      .select([
+        ...ORG_REF_COLUMNS,
+        'e.id as event_id',
+        'e.kind as event_kind',
+        'e.effective_date',
+        'e.note',
+        'e.created_at',
+      ])
+      .where('e.person_id', '=', personId);
+    if (scope.kind !== 'all') q = q.where((eb) => readablePredicate(scope, eb.ref('o.id')));
+    return q
+      .orderBy(sql`o.full_name collate "vi-x-icu"`)
+      .orderBy('o.id')
+      .orderBy('e.effective_date')
+      .orderBy('e.created_at')
+      .orderBy('e.id')
+      .execute();
+  },
+
+  /**
+   * The readable organisations (under `under`, when given) each of `personIds` is active or
+   * suspended in on `at`.
+   */
+  currentOrganizationsOf(
+    db: Executor,
+    scope: Scope,
+    personIds: readonly string[],
+    at: string,
+    under?: string,
+  ): Promise<(OrgRefRow & { person_id: string })[]> {
+    if (personIds.length === 0) return Promise.resolve([]);
+    let ms = membershipStatusesAt(db, at).where('e.person_id', 'in', personIds);
+    if (scope.kind !== 'all')
+      ms = ms.where((eb) => readablePredicate(scope, eb.ref('e.organization_id')));
+    if (under) ms = ms.where((eb) => inSubtreeAt(under, at, eb.ref('e.organization_id')));
+    return db
+      .selectFrom(ms.as('ms'))
+      .innerJoin('organization as o', 'o.id', 'ms.organization_id')
+      .select(['ms.person_id', ...ORG_REF_COLUMNS])
+      .where('ms.status', 'in', ['active', 'suspended'])
+      .orderBy(sql`o.full_name collate "vi-x-icu"`)
+      .execute();
+  },
+
+  /**
+   * People in scope: those whose best membership status on `at`, among the readable
+   * organisations (below `under` when given), is the one asked for. The scope is part of the
+   * query; the order is Vietnamese: given name, middle names, family name.
+   */
+  async search(db: Executor, f: PersonSearch): Promise<PersonListRow[]> {
+    let ms = membershipStatusesAt(db, f.at);
+    if (f.scope.kind !== 'all') {
+      const scope = f.scope;
+      ms = ms.where((eb) => readablePredicate(scope, eb.ref('e.organization_id')));
+    }
+    if (f.under) {
+      const under = f.under;
+      ms = ms.where((eb) => inSubtreeAt(under, f.at, eb.ref('e.organization_id')));
+    }
+    const best = db
+      .selectFrom(ms.as('ms'))
+      .select(['ms.person_id', sql<number>`min(ms.status_rank)`.as('status_rank')])
+      .groupBy('ms.person_id');
+    let q = db
+      .selectFrom('person as p')
+      .innerJoin(best.as('b'), 'b.person_id', 'p.id')
+      .leftJoin('province as pv', 'pv.code', 'p.province_code')
+      .select([...LIST_COLUMNS, 'b.status_rank', sql<number>`count(*) over ()`.as('total')])
+      .where('b.status_rank', '=', f.statusRank);
+    for (const t of f.tokens) {
+      const like = `%${escapeLike(t)}%`;
+      q = f.searchExpertise
+        ? q.where(
+            sql<SqlBool>`(p.search_text like ${like}
+                          or vn_fold(array_to_string(p.keywords, ' ')) like ${like}
+                          or vn_fold(coalesce(p.workplace, '')) like ${like})`,
+          )
+        : q.where('p.search_text', 'like', like);
+    }
+    if (f.gender) q = q.where('p.gender', '=', f.gender);
+    if (f.degree) q = q.where('p.degree', '=', f.degree);
+    if (f.title) q = q.where('p.title', '=', f.title);
+    if (f.field) q = q.where(sql<SqlBool>`p.fields @> array[${f.field}]::text[]`);
+    if (f.province) q = q.where('p.province_code', '=', f.province);
+    if (f.expert !== undefined) q = q.where('p.is_expert', '=', f.expert);
+    if (f.language) {
+      q = q.where(
+        sql<SqlBool>`exists (select 1 from unnest(p.languages) l where vn_fold(l) = ${f.language})`,
+      );
+    }
+    if (f.ageFrom !== undefined) q = q.where(sql<SqlBool>`${ageAt(f.at)} >= ${f.ageFrom}`);
+    if (f.ageTo !== undefined) q = q.where(sql<SqlBool>`${ageAt(f.at)} <= ${f.ageTo}`);
+    return q
+      .orderBy(sql`p.given_name collate "vi-x-icu"`)
+      .orderBy(sql`p.middle_name collate "vi-x-icu"`)
+      .orderBy(sql`p.family_name collate "vi-x-icu"`)
+      .orderBy('p.id')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute();
+  },
+
+  /**
+   * Counts for the members of `orgId`'s subtree on `at` (readable organisations only). A person
+   * counts once, with the best status they have there; every other breakdown is of the active
+   * members, one group per person, so each sums to the number of active members.
+   */
+  async memberStats(db: Executor, scope: Scope, orgId: string, at: string): Promise<StatRow[]> {
+    let ms = membershipStatusesAt(db, at).where((eb) =>
+      inSubtreeAt(orgId, at, eb.ref('e.organization_id')),
+    );
+    if (scope.kind !== 'all')
+      ms = ms.where((eb) => readablePredicate(scope, eb.ref('e.organization_id')));
+    const r = await sql<StatRow>`
+      with ms as (${ms}),
+      best as (select person_id, min(status_rank) as status_rank from ms group by person_id),
+      m as (
+        select b.status_rank, p.gender, p.title, p.degree, p.fields[1] as field,
+               p.province_code, pv.name as province_name,
+               case when a.age is null then 'unknown'
+                    when a.age < 35 then 'under_35'
+                    when a.age <= 50 then '35_50'
+                    when a.age <= 60 then '51_60'
+                    else 'over_60' end as age_band
+        from best b
+        join person p on p.id = b.person_id
+        left join province pv on pv.code = p.province_code
+        cross join lateral (select ${ageAt(at)} as age) a
+      ),
+      active as (select * from m where status_rank = 1)
+      select 'status' as dim, status_rank::text as key, null as label, count(*)::int as n
+        from m group by status_rank
+      union all
+      select 'age', age_band, null, count(*)::int from active group by age_band
+      union all
+      select 'gender', gender, null, count(*)::int from active group by gender
+      union all
+      select 'title', title, null, count(*)::int from active group by title
+      union all
+      select 'degree', degree, null, count(*)::int from active group by degree
+      union all
+      select 'field', field, null, count(*)::int from active group by field
+      union all
+      select 'province', province_code, min(province_name), count(*)::int
+        from active group by province_code`.execute(db);
+    return r.rows;
+  },
+};

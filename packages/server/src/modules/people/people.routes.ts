@@ -1,0 +1,190 @@
+import type { Database } from '../../db/database.js';
+import { ProblemSchema } from '../../http/problem.js';
+import type { ZodApp } from '../../http/types.js';
+import { AtQuerySchema, IdParamsSchema } from '../organizations/organization.schemas.js';
+import {
+  ExpertsQuerySchema,
+  LeadershipSchema,
+  MembershipEventInputSchema,
+  MemberStatsSchema,
+  PeopleQuerySchema,
+  PersonCreateSchema,
+  PersonDetailSchema,
+  PersonGetQuerySchema,
+  PersonIdParamsSchema,
+  PersonListSchema,
+  PersonUpdateSchema,
+  PositionEndSchema,
+  PositionInputSchema,
+  PositionSchema,
+} from './people.schemas.js';
+import { createPeopleService } from './people.service.js';
+import { createPositionService } from './position.service.js';
+
+const errors = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+};
+const read = { policy: 'organization.read' as const };
+const write = { policy: 'organization.write' as const };
+
+export function peopleRoutes(app: ZodApp, db: Database): void {
+  const service = createPeopleService(db);
+  const positionService = createPositionService(db);
+  const tags = ['Hội viên'];
+
+  app.get(
+    '/people',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          'Tìm hội viên (không phân biệt dấu) theo tổ chức, tình trạng, giới tính, học hàm, học vị, lĩnh vực, tỉnh, tuổi vào một ngày',
+        querystring: PeopleQuerySchema,
+        response: { 200: PersonListSchema, ...errors },
+      },
+    },
+    (req) => service.search(req.ctx, req.query),
+  );
+
+  app.get(
+    '/people/experts',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          'Mạng lưới chuyên gia: tìm theo lĩnh vực, chuyên môn, học hàm, học vị, tỉnh, ngoại ngữ',
+        querystring: ExpertsQuerySchema,
+        response: { 200: PersonListSchema, ...errors },
+      },
+    },
+    (req) => service.experts(req.ctx, req.query),
+  );
+
+  app.get(
+    '/people/:id',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Hồ sơ một người: quá trình sinh hoạt ở từng tổ chức, các chức vụ',
+        params: PersonIdParamsSchema,
+        querystring: PersonGetQuerySchema,
+        response: { 200: PersonDetailSchema, ...errors },
+      },
+    },
+    (req) => service.get(req.ctx, req.params.id, req.query),
+  );
+
+  app.post(
+    '/people',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Thêm hội viên (kèm tổ chức và ngày gia nhập)',
+        body: PersonCreateSchema,
+        response: { 201: PersonDetailSchema, ...errors },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await service.create(req.ctx, req.body)),
+  );
+
+  app.patch(
+    '/people/:id',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Cập nhật hồ sơ một người',
+        params: PersonIdParamsSchema,
+        body: PersonUpdateSchema,
+        response: { 200: PersonDetailSchema, ...errors },
+      },
+    },
+    (req) => service.update(req.ctx, req.params.id, req.body),
+  );
+
+  app.post(
+    '/people/:id/memberships',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Ghi sự kiện hội viên: gia nhập, gia hạn, tạm dừng, thôi, chuyển đến, từ trần',
+        params: PersonIdParamsSchema,
+        body: MembershipEventInputSchema,
+        response: { 201: PersonDetailSchema, ...errors },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await service.recordMembershipEvent(req.ctx, req.params.id, req.body)),
+  );
+
+  app.get(
+    '/organizations/:id/leadership',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Lãnh đạo của tổ chức vào một ngày (mặc định hôm nay), theo thứ tự chức vụ',
+        params: IdParamsSchema,
+        querystring: AtQuerySchema,
+        response: { 200: LeadershipSchema, ...errors },
+      },
+    },
+    (req) => positionService.leadership(req.ctx, req.params.id, req.query.at),
+  );
+
+  app.post(
+    '/organizations/:id/positions',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Ghi một chức vụ của tổ chức (theo khóa, nhiệm kỳ)',
+        params: IdParamsSchema,
+        body: PositionInputSchema,
+        response: { 201: PositionSchema, ...errors },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await positionService.create(req.ctx, req.params.id, req.body)),
+  );
+
+  app.post(
+    '/positions/:id/end',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Ghi ngày thôi giữ chức',
+        params: IdParamsSchema,
+        body: PositionEndSchema,
+        response: { 200: PositionSchema, ...errors },
+      },
+    },
+    (req) => positionService.end(req.ctx, req.params.id, req.body.validTo),
+  );
+
+  app.get(
+    '/organizations/:id/member-stats',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          'Số hội viên của tổ chức và các đơn vị trực thuộc vào một ngày: theo tình trạng, độ tuổi, giới tính, học hàm, học vị, lĩnh vực, tỉnh',
+        params: IdParamsSchema,
+        querystring: AtQuerySchema,
+        response: { 200: MemberStatsSchema, ...errors },
+      },
+    },
+    (req) => service.memberStats(req.ctx, req.params.id, req.query.at),
+  );
+}

@@ -1,0 +1,469 @@
+import {
+  foldVietnamese,
+  parseAcademicName,
+  personNameKey,
+  splitVietnameseName,
+} from '@lienhiep/core';
+import type { Updateable } from 'kysely';
+import type { Database, Executor } from '../../db/database.js';
+import type { Person } from '../../db/schema.generated.js';
+import type { Actor, RequestContext } from '../access/actor.js';
+import { assertReadable, assertWritable, forbidden, scopeFor } from '../access/policy.js';
+import { scopeRepository } from '../access/scope.repository.js';
+import { audit } from '../audit/audit.service.js';
+import { toRef } from '../organizations/organization.dto.js';
+import { existsOn, requireOrganization } from '../organizations/organization.service.js';
+import { referenceRepository } from '../reference/reference.repository.js';
+import { vnToday } from '../../shared/dates.js';
+import { conflict, invalid, notFound, type AppError } from '../../shared/errors.js';
+import {
+  STATUS_RANK,
+  toMemberships,
+  toMemberStats,
+  toPerson,
+  toPersonDetail,
+} from './people.dto.js';
+import { peopleRepository as people, type PersonRow } from './people.repository.js';
+import type {
+  ExpertsQuery,
+  MembershipEventInput,
+  MembershipEventKind,
+  MembershipStatus,
+  PeopleQuery,
+  PersonCreate,
+  PersonDegree,
+  PersonTitle,
+  PersonUpdate,
+} from './people.schemas.js';
+import { positionRepository as positions } from './position.repository.js';
+
+const dmy = (iso: string): string => iso.split('-').reverse().join('/');
+
+export const personNotFound = (): AppError => notFound('hồ sơ người này');
+
+/**
+ * What a membership event may follow. `current` is the status the person has in the
+ * organisation on the event's date (null: never a member there), `lastKind` the event that gave
+ * it. Returns the reason for refusing, or null.
+ */
+export function membershipTransitionError(
+  current: MembershipStatus | null,
+  lastKind: MembershipEventKind | null,
+  kind: MembershipEventKind,
+): string | null {
+  if (lastKind === 'deceased') return 'Người này đã được ghi nhận từ trần tại tổ chức này';
+  switch (kind) {
+    case 'join':
+    case 'transfer':
+      return current === 'active' || current === 'suspended'
+        ? 'Người này đang là hội viên của tổ chức; không ghi gia nhập lần nữa'
+        : null;
+    case 'renew':
+    case 'leave':
+    case 'deceased':
+      return current === 'active' || current === 'suspended'
+        ? null
+        : 'Người này chưa là hội viên (hoặc đã thôi) tại tổ chức này; hãy ghi sự kiện gia nhập trước';
+    case 'suspend':
+      return current === 'active'
+        ? null
+        : current === 'suspended'
+          ? 'Người này đang tạm dừng sinh hoạt tại tổ chức này'
+          : 'Người này chưa là hội viên (hoặc đã thôi) tại tổ chức này; hãy ghi sự kiện gia nhập trước';
+  }
+}
+
+/**
+ * The name without title and degree, split the Vietnamese way. An explicit title or degree
+ * (null included) wins over what the name carried; failing both, `kept` (an update keeps what it
+ * had when the corrected name carries none).
+ */
+function parseName(
+  fullName: string,
+  explicit: { title?: PersonTitle | null | undefined; degree?: PersonDegree | null | undefined },
+  kept: { title: string | null; degree: string | null } = { title: null, degree: null },
+) {
+  const parsed = parseAcademicName(fullName);
+  const name = parsed.fullName || fullName;
+  const parts = splitVietnameseName(name);
+  return {
+    full_name: name,
+    family_name: parts.family,
+    middle_name: parts.middle,
+    given_name: parts.given,
+    name_key: personNameKey(name),
+    title: explicit.title !== undefined ? explicit.title : (parsed.title ?? kept.title),
+    degree: explicit.degree !== undefined ? explicit.degree : (parsed.degree ?? kept.degree),
+  };
+}
+
+/** Birth date and year must agree; the year follows the date. Neither may lie in the future. */
+function birth(date: string | null, yearGiven: number | null, today: string) {
+  if (date !== null && date > today) throw invalid('birthDate', 'Ngày sinh không được sau hôm nay');
+  const fromDate = date === null ? null : Number(date.slice(0, 4));
+  if (fromDate !== null && yearGiven !== null && yearGiven !== fromDate) {
+    throw invalid('birthYear', `Năm sinh ${yearGiven} không khớp với ngày sinh ${dmy(date!)}`);
+  }
+  const year = fromDate ?? yearGiven;
+  if (year !== null && year > Number(today.slice(0, 4))) {
+    throw invalid('birthYear', 'Năm sinh không được sau năm nay');
+  }
+  return { birth_date: date, birth_year: year };
+}
+
+async function checkProvince(db: Executor, code: string | null | undefined): Promise<void> {
+  if (!code) return;
+  const provinces = await referenceRepository.listProvinces(db);
+  if (!provinces.some((p) => p.code === code)) {
+    throw invalid('provinceCode', `Không có tỉnh, thành phố mã ${code}`);
+  }
+}
+
+const unique = <T>(xs: readonly T[] | undefined): T[] | undefined =>
+  xs === undefined ? undefined : [...new Set(xs)];
+
+/** An organisation a membership event is recorded in must exist on the event's date. */
+async function requireOrganizationOn(
+  db: Executor,
+  orgId: string,
+  date: string,
+  field: string,
+): Promise<void> {
+  const org = await requireOrganization(db, orgId);
+  if (!existsOn(org, date)) {
+    throw invalid(field, `Tổ chức chưa thành lập hoặc đã chấm dứt vào ngày ${dmy(date)}`);
+  }
+}
+
+/**
+ * Creates a person with their first membership (a join event). Composes inside the caller's
+ * transaction (the import will use it); rights and audit are the caller's.
+ */
+export async function insertPerson(tx: Executor, input: PersonCreate): Promise<string> {
+  const today = vnToday();
+  await checkProvince(tx, input.provinceCode);
+  await requireOrganizationOn(
+    tx,
+    input.membership.organizationId,
+    input.membership.joinedOn,
+    'membership/joinedOn',
+  );
+  const row = await people.insert(tx, {
+    ...parseName(input.fullName, input),
+    ...birth(input.birthDate ?? null, input.birthYear ?? null, today),
+    gender: input.gender ?? null,
+    fields: unique(input.fields) ?? [],
+    keywords: unique(input.keywords) ?? [],
+    languages: unique(input.languages) ?? [],
+    workplace: input.workplace ?? null,
+    job_title: input.jobTitle ?? null,
+    phone: input.phone ?? null,
+    email: input.email ?? null,
+    national_id: input.nationalId ?? null,
+    province_code: input.provinceCode ?? null,
+    is_expert: input.isExpert ?? false,
+  });
+  await people.insertEvent(tx, {
+    organization_id: input.membership.organizationId,
+    person_id: row.id,
+    kind: 'join',
+    effective_date: input.membership.joinedOn,
+  });
+  return row.id;
+}
+
+/** The national id never enters the audit trail in clear: only its last three digits. */
+function auditView(r: PersonRow & { province_name?: string | null }) {
+  const {
+    province_name: _p,
+    search_text: _s,
+    created_at: _c,
+    updated_at: _u,
+    name_key: _k,
+    national_id,
+    ...rest
+  } = r;
+  return { ...rest, national_id: national_id ? `•••${national_id.slice(-3)}` : null };
+}
+
+/** Of the person's organisations, those the actor may change (sorted, for a stable choice). */
+async function writableOrganizations(
+  db: Executor,
+  actor: Actor,
+  personId: string,
+): Promise<string[]> {
+  const ids = await people.organizationIdsOf(db, personId);
+  const ok = await scopeRepository.filter(db, scopeFor(actor, 'organization.write'), ids, 'write');
+  return ids.filter((id) => ok.has(id)).sort();
+}
+
+/** What the people list and the expert search have in common. */
+type ListQuery = Omit<ExpertsQuery, 'language'> & {
+  at: string;
+  status: MembershipStatus;
+  gender?: PeopleQuery['gender'];
+  expert?: boolean | undefined;
+  language?: string | undefined;
+  ageFrom?: number | undefined;
+  ageTo?: number | undefined;
+};
+
+export function createPeopleService(db: Database) {
+  async function requireReadable(exec: Executor, actor: Actor, id: string): Promise<void> {
+    if (!(await people.isReadable(exec, scopeFor(actor, 'organization.read'), id))) {
+      throw personNotFound();
+    }
+  }
+
+  async function detail(
+    exec: Executor,
+    actor: Actor,
+    id: string,
+    at: string,
+    withNationalId = false,
+  ) {
+    const scope = scopeFor(actor, 'organization.read');
+    const row = await people.findById(exec, id);
+    if (!row) throw personNotFound();
+    const [events, statuses, held] = await Promise.all([
+      people.eventsOf(exec, scope, id),
+      people.statusesOf(exec, scope, id, at),
+      positions.ofPerson(exec, scope, id),
+    ]);
+    return toPersonDetail(row, at, toMemberships(events, statuses), held, {
+      include: withNationalId,
+    });
+  }
+
+  async function list(actor: Actor, q: ListQuery, searchExpertise: boolean) {
+    if (q.under) await assertReadable(db, actor, q.under);
+    if (q.ageFrom !== undefined && q.ageTo !== undefined && q.ageFrom > q.ageTo) {
+      throw invalid('ageTo', 'Tuổi đến không được nhỏ hơn tuổi từ');
+    }
+    // "PGS.TS Nguyễn Văn An" in the search box: the title and degree become filters
+    let text = q.q ?? '';
+    let title = q.title;
+    let degree = q.degree;
+    const parsed = parseAcademicName(text);
+    if (parsed.fullName !== '' && (parsed.title || parsed.degree)) {
+      text = parsed.fullName;
+      title ??= parsed.title ?? undefined;
+      degree ??= parsed.degree ?? undefined;
+    }
+    const folded = foldVietnamese(text);
+    const scope = scopeFor(actor, 'organization.read');
+    const rows = await people.search(db, {
+      scope,
+      at: q.at,
+      tokens: folded === '' ? [] : folded.split(' '),
+      searchExpertise,
+      under: q.under,
+      statusRank: STATUS_RANK[q.status],
+      gender: q.gender,
+      degree,
+      title,
+      field: q.field,
+      province: q.province,
+      expert: q.expert,
+      language: q.language === undefined ? undefined : foldVietnamese(q.language),
+      ageFrom: q.ageFrom,
+      ageTo: q.ageTo,
+      limit: q.pageSize,
+      offset: (q.page - 1) * q.pageSize,
+    });
+    const orgs = await people.currentOrganizationsOf(
+      db,
+      scope,
+      rows.map((r) => r.id),
+      q.at,
+      q.under,
+    );
+    return {
+      items: rows.map((r) => toPerson(r, orgs.filter((o) => o.person_id === r.id).map(toRef))),
+      total: rows[0]?.total ?? 0,
+      page: q.page,
+      pageSize: q.pageSize,
+      at: q.at,
+    };
+  }
+
+  return {
+    search(ctx: RequestContext, q: PeopleQuery) {
+      return list(ctx.actor!, { ...q, at: q.at ?? vnToday() }, false);
+    },
+
+    /** The expert network: experts who are active members today, found by expertise too. */
+    experts(ctx: RequestContext, q: ExpertsQuery) {
+      return list(ctx.actor!, { ...q, at: vnToday(), status: 'active', expert: true }, true);
+    },
+
+    async get(
+      ctx: RequestContext,
+      id: string,
+      opts: { at?: string | undefined; withNationalId?: boolean | undefined },
+    ) {
+      const actor = ctx.actor!;
+      const at = opts.at ?? vnToday();
+      await requireReadable(db, actor, id);
+      if (!opts.withNationalId) return detail(db, actor, id, at);
+      // the national id is shown only to who may change the record, and every look is recorded
+      return db.transaction().execute(async (tx) => {
+        const writable = await writableOrganizations(tx, actor, id);
+        if (writable.length === 0) {
+          throw forbidden('Chỉ người có quyền cập nhật hồ sơ mới xem được số định danh cá nhân');
+        }
+        const d = await detail(tx, actor, id, at, true);
+        await audit(tx, ctx, {
+          action: 'person.national_id_viewed',
+          entityType: 'person',
+          entityId: id,
+          organizationId: writable[0] ?? null,
+        });
+        return d;
+      });
+    },
+
+    async create(ctx: RequestContext, input: PersonCreate) {
+      const actor = ctx.actor!;
+      const id = await db.transaction().execute(async (tx) => {
+        await assertWritable(tx, actor, 'organization.write', [input.membership.organizationId]);
+        const personId = await insertPerson(tx, input);
+        const row = await people.findById(tx, personId);
+        await audit(tx, ctx, {
+          action: 'person.create',
+          entityType: 'person',
+          entityId: personId,
+          organizationId: input.membership.organizationId,
+          after: { ...auditView(row!), membership: input.membership },
+        });
+        return personId;
+      });
+      return detail(db, actor, id, vnToday());
+    },
+
+    async update(ctx: RequestContext, id: string, patch: PersonUpdate) {
+      const actor = ctx.actor!;
+      await db.transaction().execute(async (tx) => {
+        await requireReadable(tx, actor, id);
+        const writable = await writableOrganizations(tx, actor, id);
+        if (writable.length === 0) {
+          throw forbidden('Bạn không có quyền thay đổi hồ sơ của người này');
+        }
+        const row = await people.findById(tx, id);
+        if (!row) throw personNotFound();
+        await checkProvince(tx, patch.provinceCode);
+        const values: Updateable<Person> = {};
+        if (patch.fullName !== undefined) {
+          Object.assign(values, parseName(patch.fullName, patch, row));
+        } else {
+          if (patch.title !== undefined) values.title = patch.title;
+          if (patch.degree !== undefined) values.degree = patch.degree;
+        }
+        if (patch.birthDate !== undefined || patch.birthYear !== undefined) {
+          const date = patch.birthDate !== undefined ? patch.birthDate : row.birth_date;
+          // a new date brings its year; a year alone is checked against the date kept
+          const year =
+            patch.birthYear !== undefined
+              ? patch.birthYear
+              : patch.birthDate !== undefined && patch.birthDate !== null
+                ? null
+                : row.birth_year;
+          Object.assign(values, birth(date, year, vnToday()));
+        }
+        if (patch.gender !== undefined) values.gender = patch.gender;
+        if (patch.fields !== undefined) values.fields = unique(patch.fields)!;
+        if (patch.keywords !== undefined) values.keywords = unique(patch.keywords)!;
+        if (patch.languages !== undefined) values.languages = unique(patch.languages)!;
+        if (patch.workplace !== undefined) values.workplace = patch.workplace;
+        if (patch.jobTitle !== undefined) values.job_title = patch.jobTitle;
+        if (patch.phone !== undefined) values.phone = patch.phone;
+        if (patch.email !== undefined) values.email = patch.email;
+        if (patch.nationalId !== undefined) values.national_id = patch.nationalId;
+        if (patch.provinceCode !== undefined) values.province_code = patch.provinceCode;
+        if (patch.isExpert !== undefined) values.is_expert = patch.isExpert;
+        await people.update(tx, id, values);
+        const after = await people.findById(tx, id);
+        await audit(tx, ctx, {
+          action: 'person.update',
+          entityType: 'person',
+          entityId: id,
+          organizationId: writable[0] ?? null,
+          before: auditView(row),
+          after: auditView(after!),
+        });
+      });
+      return detail(db, actor, id, vnToday());
+    },
+
+    /**
+     * Records a membership event. Events of a person in an organisation are recorded in date
+     * order (the same day is allowed: the later recorded wins), and each must make sense after
+     * the status it follows.
+     */
+    async recordMembershipEvent(
+      ctx: RequestContext,
+      personId: string,
+      input: MembershipEventInput,
+    ) {
+      const actor = ctx.actor!;
+      await db.transaction().execute(async (tx) => {
+        await requireReadable(tx, actor, personId);
+        await assertWritable(tx, actor, 'organization.write', [input.organizationId]);
+        await requireOrganizationOn(tx, input.organizationId, input.effectiveDate, 'effectiveDate');
+        const latest = await people.latestEventDate(tx, personId, input.organizationId);
+        if (latest !== null && latest > input.effectiveDate) {
+          throw conflict(
+            `Đã có sự kiện hội viên ngày ${dmy(latest)} tại tổ chức này; không ghi sự kiện có ngày hiệu lực sớm hơn`,
+            'effectiveDate',
+          );
+        }
+        const current = await people.statusOf(
+          tx,
+          personId,
+          input.organizationId,
+          input.effectiveDate,
+        );
+        const refusal = membershipTransitionError(
+          current?.status ?? null,
+          current?.kind ?? null,
+          input.kind,
+        );
+        // no field attached: the shared label of `kind` names the kind of an organisation
+        if (refusal) throw conflict(refusal);
+        const e = await people.insertEvent(tx, {
+          organization_id: input.organizationId,
+          person_id: personId,
+          kind: input.kind,
+          effective_date: input.effectiveDate,
+          note: input.note ?? null,
+        });
+        await audit(tx, ctx, {
+          action: 'membership.event',
+          entityType: 'person',
+          entityId: personId,
+          organizationId: input.organizationId,
+          before: current ? { status: current.status, since: current.since } : null,
+          after: {
+            eventId: e.id,
+            kind: e.kind,
+            effectiveDate: e.effective_date,
+            note: e.note,
+          },
+        });
+      });
+      return detail(db, actor, personId, vnToday());
+    },
+
+    /** Members of the organisation's subtree on a date, and how they break down. */
+    async memberStats(ctx: RequestContext, orgId: string, at?: string) {
+      const actor = ctx.actor!;
+      await assertReadable(db, actor, orgId);
+      const day = at ?? vnToday();
+      const org = await requireOrganization(db, orgId);
+      const rows = await people.memberStats(db, scopeFor(actor, 'organization.read'), orgId, day);
+      return toMemberStats(rows, day, toRef(org));
+    },
+  };
+}
+
+export type PeopleService = ReturnType<typeof createPeopleService>;
