@@ -61,6 +61,17 @@ export async function assertWritable(
   }
 }
 
+/** Of `orgIds`, those where the actor holds `p` and may write (sorted, for a stable choice). */
+export async function writableAmong(
+  db: Executor,
+  actor: Actor,
+  p: Permission,
+  orgIds: readonly string[],
+): Promise<string[]> {
+  const ok = await scopeRepository.filter(db, scopeFor(actor, p), orgIds, 'write');
+  return orgIds.filter((id) => ok.has(id)).sort();
+}
+
 /** A role may be given only by someone who manages accounts there, and system administration only by a system administrator. */
 export async function assertCanGrant(
   db: Executor,

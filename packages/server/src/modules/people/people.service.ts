@@ -8,8 +8,13 @@ import type { Updateable } from 'kysely';
 import type { Database, Executor } from '../../db/database.js';
 import type { Person } from '../../db/schema.generated.js';
 import type { Actor, RequestContext } from '../access/actor.js';
-import { assertReadable, assertWritable, forbidden, scopeFor } from '../access/policy.js';
-import { scopeRepository } from '../access/scope.repository.js';
+import {
+  assertReadable,
+  assertWritable,
+  forbidden,
+  scopeFor,
+  writableAmong,
+} from '../access/policy.js';
 import { audit } from '../audit/audit.service.js';
 import { toRef } from '../organizations/organization.dto.js';
 import { existsOn, requireOrganization } from '../organizations/organization.service.js';
@@ -193,8 +198,7 @@ async function writableOrganizations(
   personId: string,
 ): Promise<string[]> {
   const ids = await people.organizationIdsOf(db, personId);
-  const ok = await scopeRepository.filter(db, scopeFor(actor, 'organization.write'), ids, 'write');
-  return ids.filter((id) => ok.has(id)).sort();
+  return writableAmong(db, actor, 'organization.write', ids);
 }
 
 /** What the people list and the expert search have in common. */
