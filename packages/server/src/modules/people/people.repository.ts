@@ -348,6 +348,14 @@ export const peopleRepository = {
       const under = f.under;
       ms = ms.where((eb) => inSubtreeAt(under, f.at, eb.ref('e.organization_id')));
     }
+    if (f.tokens.length > 0 && !f.searchExpertise) {
+      // a name search: find the candidates through the trigram index first, so statuses are
+      // computed for them alone rather than for every membership in the system
+      let candidates = db.selectFrom('person as cp').select('cp.id');
+      for (const t of f.tokens)
+        candidates = candidates.where('cp.search_text', 'like', `%${escapeLike(t)}%`);
+      ms = ms.where('e.person_id', 'in', candidates);
+    }
     const best = db
       .selectFrom(ms.as('ms'))
       .select(['ms.person_id', sql<number>`min(ms.status_rank)`.as('status_rank')])
