@@ -15,6 +15,9 @@ import { ChangePasswordPage, TwoFactorPage } from './pages/account/AccountPages'
 import { AuditPage } from './pages/audit/AuditPage';
 import { SetupPage } from './pages/auth/SetupPage';
 import { SignInPage } from './pages/auth/SignInPage';
+import { ExpertsPage } from './pages/people/ExpertsPage';
+import { PeoplePage } from './pages/people/PeoplePage';
+import { PersonPage } from './pages/people/PersonPage';
 import { ProfilePage } from './pages/profile/ProfilePage';
 import { SearchPage } from './pages/search/SearchPage';
 import { TreePage } from './pages/tree/TreePage';
@@ -85,6 +88,30 @@ const router = createBrowserRouter([
         element: (
           <RequirePermission permission="organization.read">
             <ProfilePage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'hoi-vien',
+        element: (
+          <RequirePermission permission="organization.read">
+            <PeoplePage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'hoi-vien/:id',
+        element: (
+          <RequirePermission permission="organization.read">
+            <PersonPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'chuyen-gia',
+        element: (
+          <RequirePermission permission="organization.read">
+            <ExpertsPage />
           </RequirePermission>
         ),
       },

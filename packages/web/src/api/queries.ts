@@ -1,6 +1,14 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ProblemError, api, unwrap } from './client';
-import type { AuditList, AuditQuery, Me, OrganizationKind, OrganizationStatus } from './types';
+import type {
+  AuditList,
+  AuditQuery,
+  ExpertsQuery,
+  Me,
+  OrganizationKind,
+  OrganizationStatus,
+  PeopleQuery,
+} from './types';
 
 /** Query keys, so that mutations can invalidate what they change. */
 export const queryKeys = {
@@ -17,6 +25,15 @@ export const queryKeys = {
   userList: (params: UserListParams) => ['users', 'list', params] as const,
   audit: ['audit'] as const,
   auditList: (params: AuditQuery) => ['audit', 'list', params] as const,
+  people: ['people'] as const,
+  peopleList: (params: PeopleQuery) => ['people', 'list', params] as const,
+  experts: (params: ExpertsQuery) => ['people', 'experts', params] as const,
+  person: (id: string, at: string | undefined, withNationalId = false) =>
+    ['people', 'detail', id, at ?? '', withNationalId] as const,
+  leadership: (id: string, at: string | undefined) =>
+    ['people', 'leadership', id, at ?? ''] as const,
+  memberStats: (id: string, at: string | undefined) =>
+    ['people', 'member-stats', id, at ?? ''] as const,
 };
 
 /**
@@ -185,5 +202,91 @@ export function useOrganizationSearch(params: SearchParams, enabled = true) {
     queryFn: ({ signal }) => searchOrganizations(params, signal),
     placeholderData: keepPreviousData,
     enabled,
+  });
+}
+
+/** Drops empty strings from a query, so that the API sees only real filters. */
+function compact<T extends object>(query: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(query)) {
+    const v: unknown = typeof value === 'string' ? value.trim() : value;
+    if (v !== undefined && v !== '') out[key] = v;
+  }
+  return out as T;
+}
+
+export function searchPeople(params: PeopleQuery, signal?: AbortSignal) {
+  return unwrap(api.GET('/api/people', { params: { query: compact(params) }, signal }));
+}
+
+export function usePeople(params: PeopleQuery, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.peopleList(params),
+    queryFn: ({ signal }) => searchPeople(params, signal),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useExperts(params: ExpertsQuery) {
+  return useQuery({
+    queryKey: queryKeys.experts(params),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/people/experts', { params: { query: compact(params) }, signal })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function fetchPerson(
+  id: string,
+  at: string | undefined,
+  withNationalId: boolean,
+  signal?: AbortSignal,
+) {
+  return unwrap(
+    api.GET('/api/people/{id}', {
+      params: {
+        path: { id },
+        query: { at, withNationalId: withNationalId ? 'true' : undefined },
+      },
+      signal,
+    }),
+  );
+}
+
+export function usePerson(id: string | undefined, at: string | undefined) {
+  return useQuery({
+    queryKey: queryKeys.person(id ?? '', at),
+    queryFn: ({ signal }) => fetchPerson(id ?? '', at, false, signal),
+    enabled: id !== undefined,
+    retry: false,
+  });
+}
+
+export function useLeadership(id: string, at: string | undefined) {
+  return useQuery({
+    queryKey: queryKeys.leadership(id, at),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/organizations/{id}/leadership', {
+          params: { path: { id }, query: { at } },
+          signal,
+        }),
+      ),
+    retry: false,
+  });
+}
+
+export function useMemberStats(id: string, at: string | undefined) {
+  return useQuery({
+    queryKey: queryKeys.memberStats(id, at),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/organizations/{id}/member-stats', {
+          params: { path: { id }, query: { at } },
+          signal,
+        }),
+      ),
+    retry: false,
   });
 }

@@ -54,3 +54,32 @@ export type UserCreate = JsonBody<paths['/api/users']['post']['requestBody']>;
 export type UserUpdate = JsonBody<paths['/api/users/{id}']['patch']['requestBody']>;
 export type GrantInput = JsonBody<paths['/api/users/{id}/roles']['post']['requestBody']>;
 export type AuditQuery = NonNullable<paths['/api/audit']['get']['parameters']['query']>;
+
+export type PersonTitle = Schemas['PersonTitle'];
+export type PersonDegree = Schemas['PersonDegree'];
+export type Gender = Schemas['Gender'];
+export type FieldCode = Schemas['FieldCode'];
+export type MembershipStatus = Schemas['MembershipStatus'];
+export type MembershipEventKind = Schemas['MembershipEventKind'];
+export type PositionRole = Schemas['PositionRole'];
+export type Person = Schemas['Person'];
+export type PersonRef = Schemas['PersonRef'];
+export type PersonList = Schemas['PersonList'];
+export type PersonDetail = Schemas['PersonDetail'];
+export type Membership = Schemas['Membership'];
+export type MembershipEvent = Schemas['MembershipEvent'];
+export type Position = Schemas['Position'];
+export type Leadership = Schemas['Leadership'];
+export type MemberStats = Schemas['MemberStats'];
+export type StatGroup = Schemas['StatGroup'];
+
+export type PersonCreate = JsonBody<paths['/api/people']['post']['requestBody']>;
+export type PersonUpdate = JsonBody<paths['/api/people/{id}']['patch']['requestBody']>;
+export type MembershipEventInput = JsonBody<
+  paths['/api/people/{id}/memberships']['post']['requestBody']
+>;
+export type PositionInput = JsonBody<
+  paths['/api/organizations/{id}/positions']['post']['requestBody']
+>;
+export type PeopleQuery = NonNullable<paths['/api/people']['get']['parameters']['query']>;
+export type ExpertsQuery = NonNullable<paths['/api/people/experts']['get']['parameters']['query']>;

@@ -1,6 +1,8 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  ExperimentOutlined,
+  IdcardOutlined,
   NodeIndexOutlined,
   SearchOutlined,
   TeamOutlined,
@@ -22,7 +24,15 @@ import { LanguageSwitch } from './LanguageSwitch';
 const { Header, Sider, Content } = Layout;
 
 function selectedMenuKey(pathname: string): string {
-  for (const prefix of ['/to-chuc', '/sap-xep', '/nguoi-dung', '/nhat-ky', '/tai-khoan']) {
+  for (const prefix of [
+    '/to-chuc',
+    '/hoi-vien',
+    '/chuyen-gia',
+    '/sap-xep',
+    '/nguoi-dung',
+    '/nhat-ky',
+    '/tai-khoan',
+  ]) {
     if (pathname.startsWith(prefix)) return prefix;
   }
   return '/';
@@ -54,6 +64,18 @@ export function AppLayout() {
       path: '/to-chuc',
       icon: <SearchOutlined />,
       label: t('nav.search'),
+      permission: 'organization.read',
+    },
+    {
+      path: '/hoi-vien',
+      icon: <IdcardOutlined />,
+      label: t('nav.people'),
+      permission: 'organization.read',
+    },
+    {
+      path: '/chuyen-gia',
+      icon: <ExperimentOutlined />,
+      label: t('nav.experts'),
       permission: 'organization.read',
     },
     {

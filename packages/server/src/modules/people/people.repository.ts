@@ -348,12 +348,16 @@ export const peopleRepository = {
       const under = f.under;
       ms = ms.where((eb) => inSubtreeAt(under, f.at, eb.ref('e.organization_id')));
     }
-    if (f.tokens.length > 0 && !f.searchExpertise) {
-      // a name search: find the candidates through the trigram index first, so statuses are
-      // computed for them alone rather than for every membership in the system
+    const byName = f.tokens.length > 0 && !f.searchExpertise;
+    if (byName || f.expert === true) {
+      // narrow the candidates first (trigram index for names, the partial index for experts),
+      // so statuses are computed for them alone rather than for every membership in the system
       let candidates = db.selectFrom('person as cp').select('cp.id');
-      for (const t of f.tokens)
-        candidates = candidates.where('cp.search_text', 'like', `%${escapeLike(t)}%`);
+      if (byName) {
+        for (const t of f.tokens)
+          candidates = candidates.where('cp.search_text', 'like', `%${escapeLike(t)}%`);
+      }
+      if (f.expert === true) candidates = candidates.where('cp.is_expert', '=', true);
       ms = ms.where('e.person_id', 'in', candidates);
     }
     const best = db

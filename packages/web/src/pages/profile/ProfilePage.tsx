@@ -13,7 +13,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ProblemError } from '../../api/client';
@@ -32,10 +32,16 @@ import { AddChildModal } from './AddChildModal';
 import { ChildrenTab } from './ChildrenTab';
 import { EditOrganizationModal } from './EditOrganizationModal';
 import { HistoryTab } from './HistoryTab';
+import { LeadershipTab } from './LeadershipTab';
 import { ProfileDetails } from './ProfileDetails';
 import { ProfileStats } from './ProfileStats';
 
-const TABS = ['don-vi', 'lich-su'] as const;
+// the charts (ECharts) load only when their tab is opened
+const MemberStatsTab = lazy(() =>
+  import('./MemberStatsTab').then((m) => ({ default: m.MemberStatsTab })),
+);
+
+const TABS = ['don-vi', 'lich-su', 'lanh-dao', 'thong-ke-hoi-vien'] as const;
 type TabKey = (typeof TABS)[number];
 
 function isTab(value: string | null): value is TabKey {
@@ -245,6 +251,20 @@ export function ProfilePage() {
                 key: 'lich-su',
                 label: t('profile.tabs.history'),
                 children: <HistoryTab id={d.id} />,
+              },
+              {
+                key: 'lanh-dao',
+                label: t('leadership.tab'),
+                children: <LeadershipTab organization={d} at={at} canWrite={canWrite} />,
+              },
+              {
+                key: 'thong-ke-hoi-vien',
+                label: t('memberStats.tab'),
+                children: (
+                  <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+                    <MemberStatsTab id={d.id} at={at} />
+                  </Suspense>
+                ),
               },
             ]}
           />
