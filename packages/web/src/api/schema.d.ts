@@ -2545,6 +2545,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/people/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Xuất danh sách hội viên đang xem ra Excel (xlsx) hoặc CSV (không kèm số định danh)
+         * @description Trả về tệp để tải xuống; các bộ lọc như khi tìm hội viên.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Họ tên, không phân biệt dấu ("nguyen van an", "dang duc") */
+                    q?: string;
+                    /** @description Chỉ hội viên của tổ chức này và các đơn vị trực thuộc (mọi cấp) */
+                    under?: string;
+                    degree?: components["schemas"]["PersonDegreeInput"];
+                    title?: components["schemas"]["PersonTitleInput"];
+                    field?: components["schemas"]["FieldCodeInput"];
+                    /** @description Mã tỉnh, thành phố nơi người đó sinh sống, công tác */
+                    province?: string;
+                    /** @description Tình trạng và tuổi tính vào ngày này; mặc định hôm nay */
+                    at?: string;
+                    status?: components["schemas"]["MembershipStatusInput"];
+                    gender?: components["schemas"]["GenderInput"];
+                    /** @description true: chỉ chuyên gia; false: chỉ người không là chuyên gia */
+                    expert?: "true" | "false";
+                    ageFrom?: number;
+                    ageTo?: number;
+                    /** @description Định dạng tệp */
+                    format?: "xlsx" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Tệp .xlsx hoặc .csv (UTF-8 có BOM) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/people/experts": {
         parameters: {
             query?: never;

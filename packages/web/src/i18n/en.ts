@@ -423,6 +423,8 @@ export const en: Messages = {
     total: 'Total: {{n}} people',
     empty: 'No members match',
     emptyHint: 'Try writing without diacritics, or remove some filters.',
+    exportXlsx: 'Export Excel',
+    exportCsv: 'Export CSV',
     add: 'Add member',
     columns: {
       name: 'Full name',

@@ -428,6 +428,8 @@ export const vi = {
     total: 'Tổng số: {{n}} người',
     empty: 'Không tìm thấy hội viên nào phù hợp',
     emptyHint: 'Hãy thử viết không dấu, hoặc bỏ bớt bộ lọc.',
+    exportXlsx: 'Xuất Excel',
+    exportCsv: 'Xuất CSV',
     add: 'Thêm hội viên',
     columns: {
       name: 'Họ và tên',

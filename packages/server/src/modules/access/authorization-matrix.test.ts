@@ -188,6 +188,13 @@ const CASES: Record<string, Case> = {
     inside: async () => ({ method: 'GET', url: `/api/people?under=${hp}` }),
     outside: async () => ({ req: { method: 'GET', url: `/api/people?under=${ct}` }, status: 404 }),
   },
+  'GET /api/people/export': {
+    inside: async () => ({ method: 'GET', url: `/api/people/export?under=${hp}&format=csv` }),
+    outside: async () => ({
+      req: { method: 'GET', url: `/api/people/export?under=${ct}&format=csv` },
+      status: 404,
+    }),
+  },
   'GET /api/people/experts': {
     inside: async () => ({ method: 'GET', url: `/api/people/experts?under=${hp}` }),
     outside: async () => ({

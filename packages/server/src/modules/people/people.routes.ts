@@ -1,12 +1,15 @@
 import type { Database } from '../../db/database.js';
 import { ProblemSchema } from '../../http/problem.js';
 import type { ZodApp } from '../../http/types.js';
+import { z } from '../../http/zod-setup.js';
+import { toCsv, toXlsx } from '../../shared/spreadsheet-export.js';
 import { AtQuerySchema, IdParamsSchema } from '../organizations/organization.schemas.js';
 import {
   ExpertsQuerySchema,
   LeadershipSchema,
   MembershipEventInputSchema,
   MemberStatsSchema,
+  PeopleExportQuerySchema,
   PeopleQuerySchema,
   PersonCreateSchema,
   PersonDetailSchema,
@@ -49,6 +52,60 @@ export function peopleRoutes(app: ZodApp, db: Database): void {
       },
     },
     (req) => service.search(req.ctx, req.query),
+  );
+
+  app.get(
+    '/people/export',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          'Xuất danh sách hội viên đang xem ra Excel (xlsx) hoặc CSV (không kèm số định danh)',
+        description: 'Trả về tệp để tải xuống; các bộ lọc như khi tìm hội viên.',
+        querystring: PeopleExportQuerySchema,
+        response: {
+          200: z
+            .string()
+            .meta({ format: 'binary', description: 'Tệp .xlsx hoặc .csv (UTF-8 có BOM)' }),
+          ...errors,
+        },
+      },
+    },
+    async (req, reply) => {
+      const { format, ...filters } = req.query;
+      const out = await service.exportRows(req.ctx, filters);
+      const table = {
+        sheetName: 'Hội viên',
+        columns: [
+          { header: 'Họ và tên', width: 28 },
+          { header: 'Học hàm', width: 9 },
+          { header: 'Học vị', width: 9 },
+          { header: 'Giới tính', width: 10 },
+          { header: 'Năm sinh', width: 10 },
+          { header: 'Đơn vị', width: 40 },
+          { header: 'Tỉnh, thành phố', width: 16 },
+          { header: 'Lĩnh vực', width: 16 },
+          { header: 'Nơi làm việc', width: 30 },
+          { header: 'Chức vụ', width: 18 },
+          { header: 'Chuyên gia', width: 11 },
+        ],
+        rows: out.rows,
+      };
+      const name = `hoi-vien-${out.at}.${format}`;
+      void reply
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .header('x-export-truncated', out.truncated ? 'true' : 'false');
+      // Fastify sends a Buffer as it is, never through the serializer; the schema documents the binary body
+      const file = format === 'csv' ? toCsv(table) : await toXlsx(table);
+      return reply
+        .type(
+          format === 'csv'
+            ? 'text/csv; charset=utf-8'
+            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        )
+        .send(file as unknown as string);
+    },
   );
 
   app.get(

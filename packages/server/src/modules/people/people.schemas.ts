@@ -273,6 +273,13 @@ export const PersonRefSchema = z
   })
   .meta({ id: 'PersonRef' });
 
+export const PeopleExportQuerySchema = PeopleQuerySchema.omit({
+  page: true,
+  pageSize: true,
+}).extend({
+  format: z.enum(['xlsx', 'csv']).default('xlsx').describe('Định dạng tệp'),
+});
+
 export const PersonSchema = z
   .object({
     ...PersonRefSchema.shape,

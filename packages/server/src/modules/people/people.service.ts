@@ -212,6 +212,9 @@ type ListQuery = Omit<ExpertsQuery, 'language'> & {
   ageTo?: number | undefined;
 };
 
+/** A spreadsheet of more than this many people is not produced in one request. */
+export const EXPORT_LIMIT = 100_000;
+
 export function createPeopleService(db: Database) {
   async function requireReadable(exec: Executor, actor: Actor, id: string): Promise<void> {
     if (!(await people.isReadable(exec, scopeFor(actor, 'organization.read'), id))) {
@@ -292,6 +295,44 @@ export function createPeopleService(db: Database) {
   }
 
   return {
+    /**
+     * Every person the list would show (up to EXPORT_LIMIT), as rows for a spreadsheet. National
+     * ID numbers are never exported; the export itself is audited, personal data leaving the system.
+     */
+    async exportRows(ctx: RequestContext, q: Omit<PeopleQuery, 'page' | 'pageSize'>) {
+      const at = q.at ?? vnToday();
+      const rows: (string | number | null)[][] = [];
+      let total = 0;
+      for (let page = 1; rows.length < EXPORT_LIMIT; page++) {
+        const res = await list(ctx.actor!, { ...q, at, page, pageSize: 1000 }, false);
+        total = res.total;
+        for (const p of res.items) {
+          rows.push([
+            p.fullName,
+            p.title,
+            p.degree,
+            p.gender === 'female' ? 'Nữ' : p.gender === 'male' ? 'Nam' : null,
+            p.birthYear,
+            p.organizations.map((o) => o.shortName ?? o.fullName).join('; '),
+            p.province?.name ?? null,
+            p.fields.join(', '),
+            p.workplace,
+            p.jobTitle,
+            p.isExpert ? 'Có' : '',
+          ]);
+        }
+        if (res.items.length < 1000) break;
+      }
+      await audit(db, ctx, {
+        action: 'person.export',
+        entityType: 'person',
+        entityId: null,
+        organizationId: q.under ?? null,
+        after: { rows: rows.length, total, filters: { ...q } },
+      });
+      return { at, rows, truncated: total > rows.length };
+    },
+
     search(ctx: RequestContext, q: PeopleQuery) {
       return list(ctx.actor!, { ...q, at: q.at ?? vnToday() }, false);
     },

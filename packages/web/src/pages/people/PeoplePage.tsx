@@ -1,4 +1,4 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import {
   Button,
   Card,
@@ -125,6 +125,15 @@ export function PeoplePage() {
     pageSize: PAGE_SIZE,
   };
   const result = usePeople(query);
+  /** The same filters, as a file to download (the server refuses what the user may not see). */
+  const exportUrl = (format: 'xlsx' | 'csv'): string => {
+    const sp = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) {
+      if (k !== 'page' && k !== 'pageSize' && v !== undefined && v !== '') sp.set(k, String(v));
+    }
+    sp.set('format', format);
+    return `/api/people/export?${sp.toString()}`;
+  };
 
   const columns = useMemo<TableColumnsType<Person>>(
     () => [
@@ -209,11 +218,19 @@ export function PeoplePage() {
       <PageHeader
         title={t('people.title')}
         extra={
-          canWrite ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-              {t('people.add')}
+          <Space>
+            <Button icon={<DownloadOutlined />} href={exportUrl('xlsx')}>
+              {t('people.exportXlsx')}
             </Button>
-          ) : undefined
+            <Button icon={<DownloadOutlined />} href={exportUrl('csv')}>
+              {t('people.exportCsv')}
+            </Button>
+            {canWrite && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+                {t('people.add')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <Card style={{ marginBottom: 12 }} styles={{ body: { paddingBottom: 4 } }}>
