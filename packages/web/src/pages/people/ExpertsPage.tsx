@@ -1,18 +1,5 @@
 import { SearchOutlined } from '@ant-design/icons';
-import {
-  Button,
-  Card,
-  Col,
-  Empty,
-  Form,
-  Input,
-  Row,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Card, Col, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +14,7 @@ import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { useLanguage } from '../../i18n';
 import { DEGREES, LANGUAGE_CODES, TITLES, isDegree, isTitle, languageName } from './people-format';
 import { useFieldNames } from './useFieldNames';
+import { listTableProps } from '../../components/listTableProps';
 
 const PAGE_SIZE = 20;
 
@@ -279,50 +267,31 @@ export function ExpertsPage() {
             dataSource={result.data?.items ?? []}
             loading={result.isFetching}
             scroll={{ x: 1000 }}
-            title={() => (
-              <div
-                style={{
-                  display: 'flex',
-                  justifyContent: 'space-between',
-                  alignItems: 'center',
-                  gap: 8,
-                }}
-              >
-                <Typography.Text strong aria-live="polite">
-                  {result.data === undefined
-                    ? t('common.loading')
-                    : t('experts.total', {
-                        n: fmtNumber(result.data.total),
-                        count: result.data.total,
-                      })}
-                </Typography.Text>
-                {hasFilters && (
-                  <Button
-                    size="small"
-                    onClick={() => {
+            {...listTableProps({
+              totalLabel:
+                result.data === undefined
+                  ? undefined
+                  : t('experts.total', {
+                      n: fmtNumber(result.data.total),
+                      count: result.data.total,
+                    }),
+              loadingLabel: t('common.loading'),
+              reset: hasFilters
+                ? {
+                    label: t('people.reset'),
+                    onClick: () => {
                       setText('');
                       setParams(at === undefined ? {} : { at });
-                    }}
-                  >
-                    {t('people.reset')}
-                  </Button>
-                )}
-              </div>
-            )}
-            locale={{
-              emptyText: result.isPending ? (
-                ' '
-              ) : (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('experts.empty')} />
-              ),
-            }}
-            pagination={{
-              current: page,
+                    },
+                  }
+                : undefined,
+              empty: { title: t('experts.empty'), hint: undefined },
+              pending: result.isPending,
+              page,
               pageSize: PAGE_SIZE,
               total: result.data?.total ?? 0,
-              showSizeChanger: false,
-              onChange: (next) => update({ page: next === 1 ? undefined : String(next) }),
-            }}
+              onPage: (next) => update({ page: next === 1 ? undefined : String(next) }),
+            })}
           />
         )}
       </Card>

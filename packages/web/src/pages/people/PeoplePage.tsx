@@ -1,19 +1,5 @@
 import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import {
-  Button,
-  Card,
-  Col,
-  Empty,
-  Form,
-  Input,
-  InputNumber,
-  Row,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -50,6 +36,7 @@ import {
   isTitle,
 } from './people-format';
 import { useFieldNames } from './useFieldNames';
+import { listTableProps } from '../../components/listTableProps';
 
 const PAGE_SIZE = 20;
 
@@ -403,58 +390,31 @@ export function PeoplePage() {
               onClick: () => void navigate(withAt(`/hoi-vien/${p.id}`)),
               style: { cursor: 'pointer' },
             })}
-            title={() => (
-              <div
-                style={{
-                  display: 'flex',
-                  justifyContent: 'space-between',
-                  alignItems: 'center',
-                  gap: 8,
-                }}
-              >
-                <Typography.Text strong aria-live="polite">
-                  {result.data === undefined
-                    ? t('common.loading')
-                    : t('people.total', {
-                        n: fmtNumber(result.data.total),
-                        count: result.data.total,
-                      })}
-                </Typography.Text>
-                {hasFilters && (
-                  <Button
-                    size="small"
-                    onClick={() => {
+            {...listTableProps({
+              totalLabel:
+                result.data === undefined
+                  ? undefined
+                  : t('people.total', {
+                      n: fmtNumber(result.data.total),
+                      count: result.data.total,
+                    }),
+              loadingLabel: t('common.loading'),
+              reset: hasFilters
+                ? {
+                    label: t('people.reset'),
+                    onClick: () => {
                       setText('');
                       setParams(at === undefined ? {} : { at });
-                    }}
-                  >
-                    {t('people.reset')}
-                  </Button>
-                )}
-              </div>
-            )}
-            locale={{
-              emptyText: result.isPending ? (
-                ' '
-              ) : (
-                <Empty
-                  image={Empty.PRESENTED_IMAGE_SIMPLE}
-                  description={
-                    <>
-                      <div>{t('people.empty')}</div>
-                      <Typography.Text type="secondary">{t('people.emptyHint')}</Typography.Text>
-                    </>
+                    },
                   }
-                />
-              ),
-            }}
-            pagination={{
-              current: page,
+                : undefined,
+              empty: { title: t('people.empty'), hint: t('people.emptyHint') },
+              pending: result.isPending,
+              page,
               pageSize: PAGE_SIZE,
               total: result.data?.total ?? 0,
-              showSizeChanger: false,
-              onChange: (next) => update({ page: next === 1 ? undefined : String(next) }),
-            }}
+              onPage: (next) => update({ page: next === 1 ? undefined : String(next) }),
+            })}
           />
         )}
       </Card>

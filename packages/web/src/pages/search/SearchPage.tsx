@@ -1,5 +1,5 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Form, Input, Row, Select, Table, Typography } from 'antd';
+import { Card, Col, Form, Input, Row, Select, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { ORGANIZATION_KINDS, fmtDate, fmtNumber, kindLabel } from '../../format'
 import { useLanguage } from '../../i18n';
 import { useAtDate, useLinkWithAt } from '../../hooks/useAtDate';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
+import { listTableProps } from '../../components/listTableProps';
 
 const PAGE_SIZE = 20;
 const STATUSES: readonly OrganizationStatus[] = ['active', 'suspended', 'dissolved'];
@@ -240,59 +241,31 @@ export function SearchPage() {
             dataSource={result.data?.items ?? []}
             loading={result.isFetching}
             scroll={{ x: 900 }}
-            title={() => (
-              <div
-                style={{
-                  display: 'flex',
-                  justifyContent: 'space-between',
-                  alignItems: 'center',
-                  gap: 8,
-                }}
-              >
-                <Typography.Text strong aria-live="polite">
-                  {result.data === undefined
-                    ? t('common.loading')
-                    : t('search.total', {
-                        n: fmtNumber(result.data.total),
-                        count: result.data.total,
-                      })}
-                </Typography.Text>
-                {hasFilters && (
-                  <Button
-                    size="small"
-                    onClick={() => {
+            {...listTableProps({
+              totalLabel:
+                result.data === undefined
+                  ? undefined
+                  : t('search.total', {
+                      n: fmtNumber(result.data.total),
+                      count: result.data.total,
+                    }),
+              loadingLabel: t('common.loading'),
+              reset: hasFilters
+                ? {
+                    label: t('search.reset'),
+                    onClick: () => {
                       setText('');
                       setParams(at === undefined ? {} : { at });
-                    }}
-                  >
-                    {t('search.reset')}
-                  </Button>
-                )}
-              </div>
-            )}
-            locale={{
-              emptyText: result.isPending ? (
-                ' '
-              ) : (
-                <Empty
-                  image={Empty.PRESENTED_IMAGE_SIMPLE}
-                  description={
-                    <>
-                      <div>{t('search.empty')}</div>
-                      <Typography.Text type="secondary">{t('search.emptyHint')}</Typography.Text>
-                    </>
+                    },
                   }
-                />
-              ),
-            }}
-            pagination={{
-              current: page,
+                : undefined,
+              empty: { title: t('search.empty'), hint: t('search.emptyHint') },
+              pending: result.isPending,
+              page,
               pageSize: PAGE_SIZE,
               total: result.data?.total ?? 0,
-              showSizeChanger: false,
-              onChange: (next) => update({ page: next === 1 ? undefined : String(next) }),
-              hideOnSinglePage: false,
-            }}
+              onPage: (next) => update({ page: next === 1 ? undefined : String(next) }),
+            })}
           />
         )}
       </Card>
