@@ -37,3 +37,14 @@ export function applyProblemToForm(
   if (first !== undefined) form.scrollToField(first.name, { block: 'center', behavior: 'smooth' });
   return entries.length;
 }
+
+/** The form's values once every field is valid; undefined otherwise (antd shows the messages on the fields). */
+export async function validatedValues<T>(form: {
+  validateFields: () => Promise<T>;
+}): Promise<T | undefined> {
+  try {
+    return await form.validateFields();
+  } catch {
+    return undefined;
+  }
+}

@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { ProblemSchema } from '../../http/problem.js';
 import type { ZodApp } from '../../http/types.js';
 import { z } from '../../http/zod-setup.js';
+import { healthRepository } from './health.repository.js';
 
 const HealthSchema = z
   .object({ status: z.literal('ok'), database: z.literal('ok') })
@@ -21,7 +21,7 @@ export function healthRoutes(app: ZodApp, db: Database): void {
     },
     async (req, reply) => {
       try {
-        await sql`select 1`.execute(db);
+        await healthRepository.ping(db);
         return { status: 'ok' as const, database: 'ok' as const };
       } catch (err) {
         req.log.error({ err }, 'database unreachable');

@@ -8,7 +8,7 @@ import { queryKeys } from '../../api/queries';
 import { isSystemAdmin } from '../../auth/permissions';
 import { useSession } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
-import { applyProblemToForm } from '../../components/form-errors';
+import { applyProblemToForm, validatedValues } from '../../components/form-errors';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { PASSWORD_MIN_LENGTH } from './password-rules';
 import { TwoFactorSetupFlow } from './TwoFactorSetupFlow';
@@ -55,12 +55,8 @@ function DisableTwoFactorButton() {
   });
 
   const submit = async () => {
-    let values: DisableValues;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
+    const values = await validatedValues(form);
+    if (values === undefined) return;
     disable.mutate(values);
   };
 

@@ -7,7 +7,7 @@ import { api, errorMessage, unwrap } from '../../api/client';
 import { queryKeys } from '../../api/queries';
 import type { MembershipEventKind, PersonDetail } from '../../api/types';
 import { OrganizationPicker } from '../../components/OrganizationPicker';
-import { applyProblemToForm } from '../../components/form-errors';
+import { applyProblemToForm, validatedValues } from '../../components/form-errors';
 import { DATE_INPUT_FORMATS, dayjsToIso } from '../../format';
 import { MEMBERSHIP_EVENT_KINDS } from './people-format';
 
@@ -60,12 +60,8 @@ export function MembershipEventModal({ person, organizationId, open, onClose }: 
   });
 
   const submit = async () => {
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
+    const values = await validatedValues(form);
+    if (values === undefined) return;
     record.mutate(values);
   };
 

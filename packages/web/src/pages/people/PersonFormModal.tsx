@@ -14,7 +14,7 @@ import type {
   PersonTitle,
 } from '../../api/types';
 import { OrganizationPicker } from '../../components/OrganizationPicker';
-import { applyProblemToForm, fieldPath } from '../../components/form-errors';
+import { applyProblemToForm, fieldPath, validatedValues } from '../../components/form-errors';
 import { DATE_INPUT_FORMATS, dayjsToIso, isoToDayjs } from '../../format';
 import { useLinkWithAt } from '../../hooks/useAtDate';
 import { DEGREES, GENDERS, TITLES } from './people-format';
@@ -161,12 +161,8 @@ export function PersonFormModal(props: Props) {
   });
 
   const submit = async () => {
-    let values: PersonFormValues;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
+    const values = await validatedValues(form);
+    if (values === undefined) return;
     save.mutate(values);
   };
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, errorMessage, unwrap } from '../../api/client';
 import { queryKeys } from '../../api/queries';
 import type { OrganizationCreate, OrganizationDetail, OrganizationKind } from '../../api/types';
-import { applyProblemToForm } from '../../components/form-errors';
+import { applyProblemToForm, validatedValues } from '../../components/form-errors';
 import { OrganizationFormFields } from './OrganizationFormFields';
 import { formFieldOf, toCreate, type OrganizationFormValues } from './organization-form';
 
@@ -36,12 +36,8 @@ export function AddChildModal({ parent, allowedKinds, open, onClose }: Props) {
   });
 
   const submit = async () => {
-    let values: OrganizationFormValues;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
+    const values = await validatedValues(form);
+    if (values === undefined) return;
     create.mutate(toCreate(values, parent.id));
   };
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, errorMessage, unwrap } from '../../api/client';
 import { queryKeys } from '../../api/queries';
 import type { OrganizationDetail, OrganizationUpdate } from '../../api/types';
-import { applyProblemToForm } from '../../components/form-errors';
+import { applyProblemToForm, validatedValues } from '../../components/form-errors';
 import { OrganizationFormFields } from './OrganizationFormFields';
 import {
   formFieldOf,
@@ -43,12 +43,8 @@ export function EditOrganizationModal({ organization, open, onClose }: Props) {
   });
 
   const submit = async () => {
-    let values: OrganizationFormValues;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return; // antd shows the messages on the fields
-    }
+    const values = await validatedValues(form);
+    if (values === undefined) return;
     save.mutate(toUpdate(values, organization));
   };
 

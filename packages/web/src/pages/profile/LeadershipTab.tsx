@@ -27,7 +27,7 @@ import { queryKeys, useLeadership } from '../../api/queries';
 import type { OrganizationDetail, Position, PositionRole } from '../../api/types';
 import { PersonPicker } from '../../components/PersonPicker';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { applyProblemToForm } from '../../components/form-errors';
+import { applyProblemToForm, validatedValues } from '../../components/form-errors';
 import { DATE_INPUT_FORMATS, dayjsToIso, fmtDate } from '../../format';
 import { useLinkWithAt } from '../../hooks/useAtDate';
 import { POSITION_ROLES, termText } from '../people/people-format';
@@ -184,12 +184,8 @@ function AddPositionModal({
   });
 
   const submit = async () => {
-    let values: PositionValues;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
+    const values = await validatedValues(form);
+    if (values === undefined) return;
     create.mutate(values);
   };
 
@@ -289,12 +285,8 @@ function EndPositionModal({
   });
 
   const submit = async () => {
-    let values: { validTo?: Dayjs | null };
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
+    const values = await validatedValues(form);
+    if (values === undefined) return;
     end.mutate(dayjsToIso(values.validTo) ?? '');
   };
 

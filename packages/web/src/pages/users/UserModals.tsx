@@ -8,7 +8,7 @@ import type { GrantInput, Role, User, UserCreate, UserUpdate } from '../../api/t
 import { isSystemAdmin } from '../../auth/permissions';
 import { useSession } from '../../auth/session';
 import { OrganizationPicker } from '../../components/OrganizationPicker';
-import { applyProblemToForm } from '../../components/form-errors';
+import { applyProblemToForm, validatedValues } from '../../components/form-errors';
 import { passwordRules } from '../account/password-rules';
 import { TemporaryPasswordInput } from './PasswordInput';
 import { RoleSelect } from './RoleSelect';
@@ -25,14 +25,6 @@ function useInvalidateUsers() {
 }
 
 /** Validates the form, or leaves antd to show what is missing. */
-async function valuesOf<T>(form: { validateFields: () => Promise<T> }): Promise<T | undefined> {
-  try {
-    return await form.validateFields();
-  } catch {
-    return undefined;
-  }
-}
-
 /** A modal about one account; the account stays set while the modal closes. */
 interface TargetProps {
   user: User | undefined;
@@ -78,7 +70,7 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
   });
 
   const submit = async () => {
-    const values = await valuesOf(form);
+    const values = await validatedValues(form);
     if (values === undefined) return;
     create.mutate({
       name: values.name.trim(),
@@ -295,7 +287,7 @@ export function EditUserModal({ user, open, onClose }: TargetProps) {
 
   const submit = async () => {
     if (user === undefined) return;
-    const values = await valuesOf(form);
+    const values = await validatedValues(form);
     if (values === undefined) return;
     const body: UserUpdate = {};
     if (values.name.trim() !== user.name) body.name = values.name.trim();
@@ -389,7 +381,7 @@ export function ResetPasswordModal({ user, open, onClose }: TargetProps) {
 
   const submit = async () => {
     if (user === undefined) return;
-    const values = await valuesOf(form);
+    const values = await validatedValues(form);
     if (values === undefined) return;
     reset.mutate({ id: user.id, body: values });
   };
@@ -454,7 +446,7 @@ export function GrantRoleModal({ user, open, onClose }: TargetProps) {
 
   const submit = async () => {
     if (user === undefined) return;
-    const values = await valuesOf(form);
+    const values = await validatedValues(form);
     if (values?.role === undefined || values.organizationId === undefined) return;
     grant.mutate({
       id: user.id,
