@@ -24,6 +24,7 @@ import { healthRoutes } from '../modules/health/health.routes.js';
 import { publicRoutes } from '../modules/public/public.routes.js';
 import { lineageRoutes } from '../modules/lineage/lineage.routes.js';
 import { organizationRoutes } from '../modules/organizations/organization.routes.js';
+import { collectiveMemberRoutes } from '../modules/people/collective-member.routes.js';
 import { peopleRoutes } from '../modules/people/people.routes.js';
 import { referenceRoutes } from '../modules/reference/reference.routes.js';
 import { registerAccessHook } from './access-hook.js';
@@ -150,6 +151,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       organizationRoutes(z, opts.db);
       lineageRoutes(z, opts.db);
       peopleRoutes(z, opts.db);
+      collectiveMemberRoutes(z, opts.db);
       done();
     },
     { prefix: '/api' },

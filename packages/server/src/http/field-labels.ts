@@ -67,6 +67,7 @@ const FIELD_LABELS: Record<string, string> = {
   validTo: 'Thôi giữ chức từ ngày',
   ageFrom: 'Tuổi từ',
   ageTo: 'Tuổi đến',
+  memberOrganizationId: 'Tổ chức là hội viên tập thể',
 };
 
 /** `/body/newOrganization/fullName` → the label of its most specific known segment. */

@@ -5,6 +5,7 @@ import type {
   AuditQuery,
   ExpertsQuery,
   Me,
+  MembershipStatus,
   OrganizationKind,
   OrganizationStatus,
   PeopleQuery,
@@ -34,6 +35,10 @@ export const queryKeys = {
     ['people', 'leadership', id, at ?? ''] as const,
   memberStats: (id: string, at: string | undefined) =>
     ['people', 'member-stats', id, at ?? ''] as const,
+  collectiveMembers: (id: string, at: string | undefined, status: MembershipStatus | undefined) =>
+    ['people', 'collective-members', id, at ?? '', status ?? ''] as const,
+  collectiveMemberships: (id: string, at: string | undefined) =>
+    ['people', 'collective-memberships', id, at ?? ''] as const,
 };
 
 /**
@@ -283,6 +288,41 @@ export function useMemberStats(id: string, at: string | undefined) {
     queryFn: ({ signal }) =>
       unwrap(
         api.GET('/api/organizations/{id}/member-stats', {
+          params: { path: { id }, query: { at } },
+          signal,
+        }),
+      ),
+    retry: false,
+  });
+}
+
+/** The organisation's collective members (hội viên tập thể) and their status on a date. */
+export function useCollectiveMembers(
+  id: string,
+  at: string | undefined,
+  status: MembershipStatus | undefined,
+) {
+  return useQuery({
+    queryKey: queryKeys.collectiveMembers(id, at, status),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/organizations/{id}/collective-members', {
+          params: { path: { id }, query: { at, status } },
+          signal,
+        }),
+      ),
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+}
+
+/** The organisations this organisation is a collective member of. */
+export function useCollectiveMemberships(id: string, at: string | undefined) {
+  return useQuery({
+    queryKey: queryKeys.collectiveMemberships(id, at),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/organizations/{id}/collective-memberships', {
           params: { path: { id }, query: { at } },
           signal,
         }),

@@ -3336,6 +3336,250 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organizations/{id}/collective-members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hội viên tập thể của tổ chức (trường, viện, doanh nghiệp…) và tình trạng vào một ngày */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Tình trạng tính vào ngày này; mặc định hôm nay */
+                    at?: string;
+                    status?: components["schemas"]["MembershipStatusInput"];
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CollectiveMemberList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ghi sự kiện hội viên tập thể: gia nhập, gia hạn, tạm dừng, thôi, chuyển đến — chọn tổ chức có sẵn hoặc thêm tổ chức mới */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CollectiveEventRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CollectiveMember"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/collective-memberships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các tổ chức mà tổ chức này là hội viên tập thể (trong phạm vi được xem) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Mặc định: hôm nay */
+                    at?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CollectiveMembershipList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4108,6 +4352,69 @@ export interface components {
             /** @description Theo lĩnh vực chính (lĩnh vực đầu tiên) */
             byField: components["schemas"]["StatGroupInput"][];
             byProvince: components["schemas"]["StatGroupInput"][];
+        };
+        /** @enum {string} */
+        CollectiveEventKindInput: "join" | "renew" | "suspend" | "leave" | "transfer";
+        /** @description Tổ chức chưa có trong danh mục: được thêm với loại "Hội viên tập thể", trực thuộc tổ chức nhận hội viên */
+        NewCollectiveOrganizationInput: {
+            /** @description Tên đầy đủ: "Trường Đại học Hàng hải Việt Nam" */
+            fullName: string;
+            shortName?: string | null;
+            provinceCode?: string | null;
+            address?: string | null;
+            phone?: string | null;
+            email?: string | null;
+            website?: string | null;
+            /**
+             * @description Ngày thành lập của tổ chức; bỏ trống thì lấy ngày gia nhập
+             * @example 2025-07-01
+             */
+            foundedOn?: string;
+        };
+        CollectiveEventRequestInput: {
+            /**
+             * Format: uuid
+             * @description Tổ chức có sẵn trong danh mục
+             */
+            memberOrganizationId?: string;
+            newOrganization?: components["schemas"]["NewCollectiveOrganizationInput"];
+            kind: components["schemas"]["CollectiveEventKindInput"];
+            /**
+             * @description Ngày theo lịch, dạng yyyy-mm-dd
+             * @example 2025-07-01
+             */
+            effectiveDate: string;
+            note?: string | null;
+        };
+        CollectiveMemberInput: {
+            organization: components["schemas"]["OrganizationRefInput"];
+            province: {
+                code: string;
+                name: string;
+            } | null;
+            /** @description Tình trạng hoạt động của chính tổ chức đó vào ngày xem */
+            organizationStatus: components["schemas"]["OrganizationStatusInput"];
+            /** @description Người xem có được mở hồ sơ của tổ chức này không */
+            readable: boolean;
+            /** @description Tình trạng hội viên tập thể vào ngày xem; null: đơn vị loại hội viên tập thể trực thuộc nhưng chưa ghi sự kiện gia nhập */
+            status: components["schemas"]["MembershipStatusInput"] | null;
+            /** @description Ngày của sự kiện cho tình trạng đó */
+            since: string | null;
+            /** @description Theo thứ tự thời gian */
+            events: components["schemas"]["MembershipEventInput"][];
+        };
+        CollectiveMemberListInput: {
+            at: string;
+            /** @description Tổ chức nhận hội viên tập thể */
+            organization: components["schemas"]["OrganizationRefInput"];
+            /** @description Theo tên, thứ tự chữ cái tiếng Việt */
+            items: components["schemas"]["CollectiveMemberInput"][];
+        };
+        CollectiveMembershipListInput: {
+            at: string;
+            organization: components["schemas"]["OrganizationRefInput"];
+            /** @description Các tổ chức (trong phạm vi được xem) mà tổ chức này là hội viên tập thể */
+            memberships: components["schemas"]["MembershipInput"][];
         };
         ProvinceInput: {
             code: string;
@@ -4906,6 +5213,69 @@ export interface components {
             /** @description Theo lĩnh vực chính (lĩnh vực đầu tiên) */
             byField: components["schemas"]["StatGroup"][];
             byProvince: components["schemas"]["StatGroup"][];
+        };
+        /** @enum {string} */
+        CollectiveEventKind: "join" | "renew" | "suspend" | "leave" | "transfer";
+        /** @description Tổ chức chưa có trong danh mục: được thêm với loại "Hội viên tập thể", trực thuộc tổ chức nhận hội viên */
+        NewCollectiveOrganization: {
+            /** @description Tên đầy đủ: "Trường Đại học Hàng hải Việt Nam" */
+            fullName: string;
+            shortName?: (string | null) | null;
+            provinceCode?: string | null;
+            address?: (string | null) | null;
+            phone?: string | null;
+            email?: string | null;
+            website?: (string | null) | null;
+            /**
+             * @description Ngày thành lập của tổ chức; bỏ trống thì lấy ngày gia nhập
+             * @example 2025-07-01
+             */
+            foundedOn?: string;
+        };
+        CollectiveEventRequest: {
+            /**
+             * Format: uuid
+             * @description Tổ chức có sẵn trong danh mục
+             */
+            memberOrganizationId?: string;
+            newOrganization?: components["schemas"]["NewCollectiveOrganization"];
+            kind: components["schemas"]["CollectiveEventKind"];
+            /**
+             * @description Ngày theo lịch, dạng yyyy-mm-dd
+             * @example 2025-07-01
+             */
+            effectiveDate: string;
+            note?: (string | null) | null;
+        };
+        CollectiveMember: {
+            organization: components["schemas"]["OrganizationRef"];
+            province: {
+                code: string;
+                name: string;
+            } | null;
+            /** @description Tình trạng hoạt động của chính tổ chức đó vào ngày xem */
+            organizationStatus: components["schemas"]["OrganizationStatus"];
+            /** @description Người xem có được mở hồ sơ của tổ chức này không */
+            readable: boolean;
+            /** @description Tình trạng hội viên tập thể vào ngày xem; null: đơn vị loại hội viên tập thể trực thuộc nhưng chưa ghi sự kiện gia nhập */
+            status: components["schemas"]["MembershipStatus"] | null;
+            /** @description Ngày của sự kiện cho tình trạng đó */
+            since: string | null;
+            /** @description Theo thứ tự thời gian */
+            events: components["schemas"]["MembershipEvent"][];
+        };
+        CollectiveMemberList: {
+            at: string;
+            /** @description Tổ chức nhận hội viên tập thể */
+            organization: components["schemas"]["OrganizationRef"];
+            /** @description Theo tên, thứ tự chữ cái tiếng Việt */
+            items: components["schemas"]["CollectiveMember"][];
+        };
+        CollectiveMembershipList: {
+            at: string;
+            organization: components["schemas"]["OrganizationRef"];
+            /** @description Các tổ chức (trong phạm vi được xem) mà tổ chức này là hội viên tập thể */
+            memberships: components["schemas"]["Membership"][];
         };
         Province: {
             code: string;

@@ -72,6 +72,10 @@ export type Position = Schemas['Position'];
 export type Leadership = Schemas['Leadership'];
 export type MemberStats = Schemas['MemberStats'];
 export type StatGroup = Schemas['StatGroup'];
+export type CollectiveEventKind = Schemas['CollectiveEventKind'];
+export type CollectiveMember = Schemas['CollectiveMember'];
+export type CollectiveMemberList = Schemas['CollectiveMemberList'];
+export type CollectiveMembershipList = Schemas['CollectiveMembershipList'];
 
 export type PersonCreate = JsonBody<paths['/api/people']['post']['requestBody']>;
 export type PersonUpdate = JsonBody<paths['/api/people/{id}']['patch']['requestBody']>;
@@ -83,3 +87,6 @@ export type PositionInput = JsonBody<
 >;
 export type PeopleQuery = NonNullable<paths['/api/people']['get']['parameters']['query']>;
 export type ExpertsQuery = NonNullable<paths['/api/people/experts']['get']['parameters']['query']>;
+export type CollectiveEventInput = JsonBody<
+  paths['/api/organizations/{id}/collective-members']['post']['requestBody']
+>;

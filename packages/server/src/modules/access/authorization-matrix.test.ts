@@ -308,6 +308,38 @@ const CASES: Record<string, Case> = {
       status: 404,
     }),
   },
+  'GET /api/organizations/:id/collective-members': {
+    inside: async () => ({ method: 'GET', url: `/api/organizations/${hp}/collective-members` }),
+    outside: async () => ({
+      req: { method: 'GET', url: `/api/organizations/${ct}/collective-members` },
+      status: 404,
+    }),
+  },
+  'POST /api/organizations/:id/collective-members': {
+    inside: async () => ({
+      method: 'POST',
+      url: `/api/organizations/${hp}/collective-members`,
+      payload: { memberOrganizationId: await org(hp), kind: 'join', effectiveDate: '2020-01-01' },
+    }),
+    outside: async () => ({
+      req: {
+        method: 'POST',
+        url: `/api/organizations/${ct}/collective-members`,
+        payload: { memberOrganizationId: await org(ct), kind: 'join', effectiveDate: '2020-01-01' },
+      },
+      status: 404,
+    }),
+  },
+  'GET /api/organizations/:id/collective-memberships': {
+    inside: async () => ({
+      method: 'GET',
+      url: `/api/organizations/${await org(hp)}/collective-memberships`,
+    }),
+    outside: async () => ({
+      req: { method: 'GET', url: `/api/organizations/${await org(ct)}/collective-memberships` },
+      status: 404,
+    }),
+  },
   'GET /api/users': { inside: async () => ({ method: 'GET', url: '/api/users' }), outside: null },
   'POST /api/users': {
     inside: async () => ({

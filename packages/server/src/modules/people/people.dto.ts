@@ -181,8 +181,14 @@ export function toPosition(p: PositionRow) {
   };
 }
 
-/** Events grouped by organisation (in the repository's order), each with its status on `at`. */
-export function toMemberships(events: MembershipEventRow[], statuses: MembershipStatusRow[]) {
+/**
+ * Events grouped by organisation (in the repository's order), each with its status on `at`; for
+ * a person's memberships and for an organisation's collective memberships alike.
+ */
+export function toMemberships(
+  events: MembershipEventRow[],
+  statuses: Pick<MembershipStatusRow, 'organization_id' | 'status' | 'since'>[],
+) {
   const byOrg = new Map<string, { org: OrgRefRow; events: MembershipEventRow[] }>();
   for (const e of events) {
     let g = byOrg.get(e.id);

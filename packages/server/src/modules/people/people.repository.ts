@@ -93,6 +93,36 @@ export interface StatRow {
 
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** Who a membership belongs to: a person, or an organisation (a collective member). */
+type MemberColumn = 'person_id' | 'member_organization_id';
+
+/**
+ * The latest event of each (member, organisation) on or before `at`; same-day events in the
+ * order they were recorded (the recording time is the statement's clock, then the id).
+ */
+function latestEventsAt(db: Executor, at: string, member: MemberColumn) {
+  const ref = member === 'person_id' ? 'e.person_id' : 'e.member_organization_id';
+  return db
+    .selectFrom('membership_event as e')
+    .distinctOn([ref, 'e.organization_id'])
+    .where(ref, 'is not', null)
+    .where('e.effective_date', '<=', at)
+    .orderBy(ref)
+    .orderBy('e.organization_id')
+    .orderBy('e.effective_date', 'desc')
+    .orderBy('e.created_at', 'desc')
+    .orderBy('e.id', 'desc');
+}
+
+/** The status the latest event `e` gives. */
+const STATUS_OF_EVENT = sql<MembershipStatus>`case when e.kind in ('join', 'renew', 'transfer') then 'active'
+                                                   when e.kind = 'suspend' then 'suspended'
+                                                   when e.kind in ('leave', 'deceased') then 'ended' end`;
+/** The order of preference when a member belongs to several organisations (1 is the best). */
+const RANK_OF_EVENT = sql<number>`case when e.kind in ('join', 'renew', 'transfer') then 1
+                                       when e.kind = 'suspend' then 2
+                                       else 3 end`;
+
 /**
  * THE membership rule, and its only statement: the status of a person in an organisation on
  * `at` follows from the latest event on or before that date (same-day events in the order they
@@ -103,32 +133,33 @@ const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * drop whole (person, organisation) histories, so the latest event of what remains is unchanged.
  */
 export function membershipStatusesAt(db: Executor, at: string) {
-  return db
-    .selectFrom('membership_event as e')
-    .distinctOn(['e.person_id', 'e.organization_id'])
+  return latestEventsAt(db, at, 'person_id')
     .select([
       'e.person_id',
       'e.organization_id',
       'e.kind',
       'e.effective_date as since',
-      sql<MembershipStatus>`case when e.kind in ('join', 'renew', 'transfer') then 'active'
-                                 when e.kind = 'suspend' then 'suspended'
-                                 when e.kind in ('leave', 'deceased') then 'ended' end`.as(
-        'status',
-      ),
-      // the order of preference when a person belongs to several organisations
-      sql<number>`case when e.kind in ('join', 'renew', 'transfer') then 1
-                       when e.kind = 'suspend' then 2
-                       else 3 end`.as('status_rank'),
+      STATUS_OF_EVENT.as('status'),
+      RANK_OF_EVENT.as('status_rank'),
     ])
-    .$narrowType<{ person_id: string }>()
-    .where('e.person_id', 'is not', null)
-    .where('e.effective_date', '<=', at)
-    .orderBy('e.person_id')
-    .orderBy('e.organization_id')
-    .orderBy('e.effective_date', 'desc')
-    .orderBy('e.created_at', 'desc')
-    .orderBy('e.id', 'desc');
+    .$narrowType<{ person_id: string }>();
+}
+
+/**
+ * The same rule for collective members (an organisation that is a member of another): the
+ * status of `e.member_organization_id` in `e.organization_id` on `at`. Narrow it the same way.
+ */
+export function collectiveStatusesAt(db: Executor, at: string) {
+  return latestEventsAt(db, at, 'member_organization_id')
+    .select([
+      'e.member_organization_id',
+      'e.organization_id',
+      'e.kind',
+      'e.effective_date as since',
+      STATUS_OF_EVENT.as('status'),
+      RANK_OF_EVENT.as('status_rank'),
+    ])
+    .$narrowType<{ member_organization_id: string }>();
 }
 
 /** Age in whole years on `at`: from the birth date, else from the year alone (year − year). */

@@ -46,8 +46,36 @@ const dmy = (iso: string): string => iso.split('-').reverse().join('/');
 
 export const personNotFound = (): AppError => notFound('hồ sơ người này');
 
+/** Why an event may not follow the current status: the rule, without its wording. */
+export type TransitionRefusal = 'already_member' | 'not_member' | 'already_suspended';
+
 /**
- * What a membership event may follow. `current` is the status the person has in the
+ * What a membership event may follow, for people and collective members alike. `current` is the
+ * member's status in the organisation on the event's date (null: never a member there).
+ */
+export function membershipTransitionRefusal(
+  current: MembershipStatus | null,
+  kind: MembershipEventKind,
+): TransitionRefusal | null {
+  switch (kind) {
+    case 'join':
+    case 'transfer':
+      return current === 'active' || current === 'suspended' ? 'already_member' : null;
+    case 'renew':
+    case 'leave':
+    case 'deceased':
+      return current === 'active' || current === 'suspended' ? null : 'not_member';
+    case 'suspend':
+      return current === 'active'
+        ? null
+        : current === 'suspended'
+          ? 'already_suspended'
+          : 'not_member';
+  }
+}
+
+/**
+ * What a membership event of a person may follow. `current` is the status the person has in the
  * organisation on the event's date (null: never a member there), `lastKind` the event that gave
  * it. Returns the reason for refusing, or null.
  */
@@ -57,24 +85,15 @@ export function membershipTransitionError(
   kind: MembershipEventKind,
 ): string | null {
   if (lastKind === 'deceased') return 'Người này đã được ghi nhận từ trần tại tổ chức này';
-  switch (kind) {
-    case 'join':
-    case 'transfer':
-      return current === 'active' || current === 'suspended'
-        ? 'Người này đang là hội viên của tổ chức; không ghi gia nhập lần nữa'
-        : null;
-    case 'renew':
-    case 'leave':
-    case 'deceased':
-      return current === 'active' || current === 'suspended'
-        ? null
-        : 'Người này chưa là hội viên (hoặc đã thôi) tại tổ chức này; hãy ghi sự kiện gia nhập trước';
-    case 'suspend':
-      return current === 'active'
-        ? null
-        : current === 'suspended'
-          ? 'Người này đang tạm dừng sinh hoạt tại tổ chức này'
-          : 'Người này chưa là hội viên (hoặc đã thôi) tại tổ chức này; hãy ghi sự kiện gia nhập trước';
+  switch (membershipTransitionRefusal(current, kind)) {
+    case null:
+      return null;
+    case 'already_member':
+      return 'Người này đang là hội viên của tổ chức; không ghi gia nhập lần nữa';
+    case 'already_suspended':
+      return 'Người này đang tạm dừng sinh hoạt tại tổ chức này';
+    case 'not_member':
+      return 'Người này chưa là hội viên (hoặc đã thôi) tại tổ chức này; hãy ghi sự kiện gia nhập trước';
   }
 }
 

@@ -30,6 +30,8 @@ import { useAtDate, useLinkWithAt } from '../../hooks/useAtDate';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { AddChildModal } from './AddChildModal';
 import { ChildrenTab } from './ChildrenTab';
+import { CollectiveMembersTab } from './CollectiveMembersTab';
+import { CollectiveMembershipsCard } from './CollectiveMembershipsCard';
 import { EditOrganizationModal } from './EditOrganizationModal';
 import { HistoryTab } from './HistoryTab';
 import { LeadershipTab } from './LeadershipTab';
@@ -41,7 +43,7 @@ const MemberStatsTab = lazy(() =>
   import('./MemberStatsTab').then((m) => ({ default: m.MemberStatsTab })),
 );
 
-const TABS = ['don-vi', 'lich-su', 'lanh-dao', 'thong-ke-hoi-vien'] as const;
+const TABS = ['don-vi', 'lich-su', 'lanh-dao', 'hoi-vien-tap-the', 'thong-ke-hoi-vien'] as const;
 type TabKey = (typeof TABS)[number];
 
 function isTab(value: string | null): value is TabKey {
@@ -227,6 +229,7 @@ export function ProfilePage() {
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         <ProfileStats organization={d} />
         <ProfileDetails organization={d} successors={successorList} />
+        <CollectiveMembershipsCard id={d.id} at={at} />
         <Card styles={{ body: { paddingTop: 4 } }}>
           <Tabs
             activeKey={tab}
@@ -256,6 +259,11 @@ export function ProfilePage() {
                 key: 'lanh-dao',
                 label: t('leadership.tab'),
                 children: <LeadershipTab organization={d} at={at} canWrite={canWrite} />,
+              },
+              {
+                key: 'hoi-vien-tap-the',
+                label: t('collective.tab'),
+                children: <CollectiveMembersTab organization={d} at={at} canWrite={canWrite} />,
               },
               {
                 key: 'thong-ke-hoi-vien',
