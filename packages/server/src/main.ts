@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     publicUrl: config.publicUrl,
     demoMode: config.loadDemo,
     trustProxy: config.trustProxy,
+    jobsUrl: opened.url,
   });
 
   let stopping = false;

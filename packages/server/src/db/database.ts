@@ -35,5 +35,16 @@ export function createDatabase(url: string, max = 10, role?: string): Database {
         .catch((err: unknown) => console.error('[lienhiep] set role failed', err));
     });
   }
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
+  return db;
+}
+
+const pools = new WeakMap<Database, pg.Pool>();
+
+/** The pool behind a Database, for what Kysely cannot express: COPY streams. */
+export function poolOf(db: Database): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error('poolOf: not a database made by createDatabase');
+  return pool;
 }

@@ -12,6 +12,10 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
 
+export type ImportKind = "members";
+
+export type ImportStatus = "analysing" | "cancelled" | "committed" | "committing" | "failed" | "mapping" | "ready" | "undoing" | "undone";
+
 export type Int8 = ColumnType<string, bigint | number | string, bigint | number | string>;
 
 export type Json = JsonValue;
@@ -128,6 +132,61 @@ export interface HistoricProvince {
   full_name: string;
   name: string;
   successor_code: string;
+}
+
+export interface ImportBatch {
+  columns: Json;
+  committed_at: Timestamp | null;
+  committed_through: Generated<number>;
+  counts: Generated<Json>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  created_by_name: string;
+  data_start_row: number;
+  default_joined_on: string;
+  error: string | null;
+  file_format: string;
+  file_name: string;
+  file_size: number;
+  header_row: number;
+  id: Generated<string>;
+  kind: ImportKind;
+  mapping: Json;
+  organization_id: string;
+  progress_done: Generated<number>;
+  progress_total: Generated<number>;
+  sheet_name: string | null;
+  status: ImportStatus;
+  undone_at: Timestamp | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ImportFile {
+  content: Buffer;
+  import_id: string;
+}
+
+export interface ImportMapping {
+  by_heading: Json;
+  kind: ImportKind;
+  organization_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ImportRow {
+  data: Json;
+  decision: string;
+  edited: Generated<boolean>;
+  import_id: string;
+  issues: Generated<Json>;
+  match_person_id: string | null;
+  match_reason: string | null;
+  match_row: number | null;
+  name_key: Generated<string>;
+  new_person_id: string;
+  raw: string[];
+  row_number: number;
+  status: string;
 }
 
 export interface LineageEvent {
@@ -290,6 +349,10 @@ export interface DB {
   auth_verification: AuthVerification;
   field_of_activity: FieldOfActivity;
   historic_province: HistoricProvince;
+  import_batch: ImportBatch;
+  import_file: ImportFile;
+  import_mapping: ImportMapping;
+  import_row: ImportRow;
   lineage_event: LineageEvent;
   lineage_participant: LineageParticipant;
   membership_event: MembershipEvent;

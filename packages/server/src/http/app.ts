@@ -26,6 +26,12 @@ import { lineageRoutes } from '../modules/lineage/lineage.routes.js';
 import { organizationRoutes } from '../modules/organizations/organization.routes.js';
 import { collectiveMemberRoutes } from '../modules/people/collective-member.routes.js';
 import { peopleRoutes } from '../modules/people/people.routes.js';
+import { importRoutes } from '../modules/imports/import.routes.js';
+import {
+  createImportService,
+  type ImportServiceOptions,
+} from '../modules/imports/import.service.js';
+import { startJobQueue, type JobQueue } from '../shared/jobs.js';
 import { referenceRoutes } from '../modules/reference/reference.routes.js';
 import { registerAccessHook } from './access-hook.js';
 import type { RoutePolicy } from './route-policy.js';
@@ -48,6 +54,12 @@ export interface AppOptions {
   logLevel?: string;
   /** Built web app to serve at /; omitted in API-only tests. */
   webDist?: string;
+  /**
+   * Connection for the job queue (pg-boss), as the login role. Without it, nothing runs in the
+   * background: imports can be uploaded and previewed but not analysed or written.
+   */
+  jobsUrl?: string;
+  imports?: ImportServiceOptions;
 }
 
 export interface RouteEntry {
@@ -105,6 +117,23 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const auth = createAuth({ db: opts.db, secret: opts.authSecret, baseUrl: opts.publicUrl });
   const authService = createAuthService(opts.db, auth, opts.demoMode);
   const accessService = createAccessService(opts.db);
+  const jobs: JobQueue | null = opts.jobsUrl
+    ? await startJobQueue(opts.jobsUrl, (msg, err) => app.log.error({ err }, msg))
+    : null;
+  const importService = createImportService(opts.db, jobs, {
+    log: (msg, err) => app.log.error({ err }, msg),
+    ...opts.imports,
+  });
+  if (jobs) {
+    await jobs.work({
+      'import-analyse': ({ importId }) => importService.runAnalysis(importId),
+      'import-commit': ({ importId }) => importService.runCommit(importId),
+      'import-undo': ({ importId }) => importService.runUndo(importId),
+    });
+    app.addHook('onClose', () => jobs.stop());
+    const resumed = await importService.resumeInterrupted();
+    if (resumed > 0) app.log.info(`tiếp tục ${resumed} lần nhập dữ liệu bị gián đoạn`);
+  }
   registerAccessHook(app, authService, [new URL(opts.publicUrl).origin]);
 
   await app.register(fastifySwagger, {
@@ -151,6 +180,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       organizationRoutes(z, opts.db);
       lineageRoutes(z, opts.db);
       peopleRoutes(z, opts.db);
+      importRoutes(z, importService);
       collectiveMemberRoutes(z, opts.db);
       done();
     },

@@ -153,7 +153,7 @@ export function registerProblemHandlers(
     if (status >= 400 && status < 500) {
       const detail =
         err.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-          ? 'Dữ liệu gửi lên vượt quá giới hạn cho phép'
+          ? `Dữ liệu gửi lên vượt quá giới hạn cho phép (${Math.round((req.routeOptions.bodyLimit ?? 1024 * 1024) / (1024 * 1024))} MB)`
           : err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
             ? 'Định dạng nội dung không được hỗ trợ; hãy gửi JSON'
             : err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||

@@ -1,4 +1,5 @@
 import { buildApp, type App } from '../http/app.js';
+import type { ImportServiceOptions } from '../modules/imports/import.service.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
@@ -11,7 +12,13 @@ export interface TestApp extends TestDatabase {
 
 /** The real app on a private clone of the migrated database, reached through inject(). */
 export async function createTestApp(
-  opts: { demoMode?: boolean; signInAttemptsPerMinute?: number } = {},
+  opts: {
+    demoMode?: boolean;
+    signInAttemptsPerMinute?: number;
+    /** Start the job queue (pg-boss) on this database: imports need it. */
+    jobs?: boolean;
+    imports?: ImportServiceOptions;
+  } = {},
 ): Promise<TestApp> {
   const tdb = await createTestDatabase();
   const app = await buildApp({
@@ -22,6 +29,8 @@ export async function createTestApp(
     demoMode: opts.demoMode ?? true,
     // every test request comes from one address; the limit itself has a test of its own
     signInAttemptsPerMinute: opts.signInAttemptsPerMinute ?? 10_000,
+    ...(opts.jobs ? { jobsUrl: tdb.url } : {}),
+    ...(opts.imports ? { imports: opts.imports } : {}),
   });
   await app.ready();
   return {

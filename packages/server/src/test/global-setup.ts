@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import PgBoss from 'pg-boss';
 import type { TestProject } from 'vitest/node';
 import { createDatabase } from '../db/database.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded.js';
@@ -41,6 +42,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await migrateToLatest(db);
   await syncReferenceData(db);
   await db.destroy();
+  // the job queue's own tables, once, so that each clone starts its queue quickly
+  const tpl = new pg.Client({ connectionString: templateUrl.toString() });
+  await tpl.connect();
+  await tpl.query(PgBoss.getConstructionPlans('pgboss'));
+  await tpl.end();
   await admin.end();
 
   project.provide('pgAdminUrl', adminUrl);

@@ -13,6 +13,7 @@ import { totpFromUri } from '../../test/totp.js';
 import { createOrganization } from '../organizations/organization.service.js';
 import { insertPerson } from '../people/people.service.js';
 import { positionRepository } from '../people/position.repository.js';
+import { importRepository } from '../imports/import.repository.js';
 import { ROLE_PERMISSIONS, ROLES, type Role } from './roles.js';
 
 /**
@@ -79,12 +80,79 @@ async function positionIn(where: 'hp' | 'ct'): Promise<string> {
   });
 }
 
-type Req = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: unknown };
+type Req = {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  payload?: unknown;
+  headers?: Record<string, string>;
+};
 interface Case {
   /** A request the role may make inside its subtree, built fresh for each call. */
   inside: () => Promise<Req>;
   /** The same aimed outside, with the answer that must come back; null when the route has no "outside". */
   outside: (() => Promise<{ req: Req; status: 403 | 404 }>) | null;
+}
+
+const uploadTo = (orgId: string): Req => ({
+  method: 'POST',
+  url: `/api/imports?organizationId=${orgId}&fileName=hoi-vien.csv`,
+  payload: 'Họ và tên,Năm sinh\nNguyễn Văn Nhập,1970\n',
+  headers: { 'content-type': 'application/octet-stream' },
+});
+
+/** An import of one member in the given state, made directly (its own tests cover the steps). */
+async function importIn(orgId: string, status: 'mapping' | 'ready' | 'committed'): Promise<string> {
+  const b = await importRepository.insertBatch(t.db, {
+    organization_id: orgId,
+    kind: 'members',
+    status,
+    file_name: 'hoi-vien.csv',
+    file_size: 40,
+    file_format: 'csv',
+    header_row: 1,
+    data_start_row: 2,
+    columns: JSON.stringify([{ index: 0, heading: 'Họ và tên', samples: [] }]),
+    mapping: JSON.stringify({ 0: 'fullName' }),
+    default_joined_on: '2020-01-01',
+    created_by_name: 'Thử nghiệm',
+  });
+  await importRepository.saveFile(t.db, b.id, Buffer.from('Họ và tên\nNguyễn Văn Nhập\n'));
+  if (status !== 'mapping') {
+    await t.db
+      .insertInto('import_row')
+      .values({
+        import_id: b.id,
+        row_number: 2,
+        raw: ['Nguyễn Văn Nhập'],
+        data: JSON.stringify({
+          fullName: 'Nguyễn Văn Nhập',
+          familyName: 'Nguyễn',
+          middleName: 'Văn',
+          givenName: 'Nhập',
+          title: null,
+          degree: null,
+          gender: null,
+          birthDate: null,
+          birthYear: null,
+          phone: null,
+          email: null,
+          nationalId: null,
+          workplace: null,
+          jobTitle: null,
+          provinceCode: null,
+          fields: [],
+          keywords: [],
+          joinedOn: '2020-01-01',
+          note: null,
+        }),
+        status: 'ok',
+        decision: 'create',
+        name_key: 'nguyen van nhap',
+        new_person_id: crypto.randomUUID(),
+      })
+      .execute();
+  }
+  return b.id;
 }
 
 const rename = (id: string) => ({
@@ -340,6 +408,96 @@ const CASES: Record<string, Case> = {
       status: 404,
     }),
   },
+  'POST /api/imports': {
+    inside: async () => uploadTo(hp),
+    outside: async () => ({ req: uploadTo(ct), status: 404 }),
+  },
+  'GET /api/imports': {
+    inside: async () => ({ method: 'GET', url: '/api/imports' }),
+    outside: null,
+  },
+  'GET /api/imports/:id': {
+    inside: async () => ({ method: 'GET', url: `/api/imports/${await importIn(hp, 'mapping')}` }),
+    outside: async () => ({
+      req: { method: 'GET', url: `/api/imports/${await importIn(ct, 'mapping')}` },
+      status: 404,
+    }),
+  },
+  'PUT /api/imports/:id/mapping': {
+    inside: async () => ({
+      method: 'PUT',
+      url: `/api/imports/${await importIn(hp, 'mapping')}/mapping`,
+      payload: { columns: [{ index: 0, field: 'fullName' }] },
+    }),
+    outside: async () => ({
+      req: {
+        method: 'PUT',
+        url: `/api/imports/${await importIn(ct, 'mapping')}/mapping`,
+        payload: { columns: [{ index: 0, field: 'fullName' }] },
+      },
+      status: 404,
+    }),
+  },
+  'GET /api/imports/:id/rows': {
+    inside: async () => ({
+      method: 'GET',
+      url: `/api/imports/${await importIn(hp, 'ready')}/rows`,
+    }),
+    outside: async () => ({
+      req: { method: 'GET', url: `/api/imports/${await importIn(ct, 'ready')}/rows` },
+      status: 404,
+    }),
+  },
+  'PATCH /api/imports/:id/rows/:rowNumber': {
+    inside: async () => ({
+      method: 'PATCH',
+      url: `/api/imports/${await importIn(hp, 'ready')}/rows/2`,
+      payload: { decision: 'skip' },
+    }),
+    outside: async () => ({
+      req: {
+        method: 'PATCH',
+        url: `/api/imports/${await importIn(ct, 'ready')}/rows/2`,
+        payload: { decision: 'skip' },
+      },
+      status: 404,
+    }),
+  },
+  'POST /api/imports/:id/commit': {
+    inside: async () => ({
+      method: 'POST',
+      url: `/api/imports/${await importIn(hp, 'ready')}/commit`,
+      payload: {},
+    }),
+    outside: async () => ({
+      req: {
+        method: 'POST',
+        url: `/api/imports/${await importIn(ct, 'ready')}/commit`,
+        payload: {},
+      },
+      status: 404,
+    }),
+  },
+  'POST /api/imports/:id/undo': {
+    inside: async () => ({
+      method: 'POST',
+      url: `/api/imports/${await importIn(hp, 'committed')}/undo`,
+    }),
+    outside: async () => ({
+      req: { method: 'POST', url: `/api/imports/${await importIn(ct, 'committed')}/undo` },
+      status: 404,
+    }),
+  },
+  'POST /api/imports/:id/cancel': {
+    inside: async () => ({
+      method: 'POST',
+      url: `/api/imports/${await importIn(hp, 'mapping')}/cancel`,
+    }),
+    outside: async () => ({
+      req: { method: 'POST', url: `/api/imports/${await importIn(ct, 'mapping')}/cancel` },
+      status: 404,
+    }),
+  },
   'GET /api/users': { inside: async () => ({ method: 'GET', url: '/api/users' }), outside: null },
   'POST /api/users': {
     inside: async () => ({
@@ -495,10 +653,11 @@ const send = (c: Client, r: Req): Promise<LightMyRequestResponse> =>
     method: r.method,
     url: r.url,
     ...(r.payload === undefined ? {} : { payload: r.payload as object }),
+    ...(r.headers ? { headers: r.headers } : {}),
   });
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ jobs: true });
   const root = await createRoot(t.db);
   hp = (
     await createOrganization(

@@ -1,0 +1,439 @@
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import type { PoolClient } from 'pg';
+import { copyRows, textArrayLiteral } from '../../db/copy.js';
+import type { Executor } from '../../db/database.js';
+import type { ImportBatch, ImportRow, ImportStatus } from '../../db/schema.generated.js';
+import { readablePredicate, type Scope } from '../access/scope.repository.js';
+import type { ExistingPerson } from './dedupe.js';
+
+export type ImportBatchRow = Selectable<ImportBatch>;
+export type ImportRowRow = Selectable<ImportRow>;
+
+/** A row ready for COPY into import_row. */
+export interface StagedRow {
+  rowNumber: number;
+  raw: string[];
+  data: unknown;
+  issues: unknown;
+  status: 'ok' | 'warning' | 'error' | 'duplicate';
+  decision: 'create' | 'link' | 'skip';
+  nameKey: string;
+  matchPersonId: string | null;
+  matchRow: number | null;
+  matchReason: string | null;
+  newPersonId: string;
+}
+
+const ROW_COLUMNS = [
+  'import_id',
+  'row_number',
+  'raw',
+  'data',
+  'issues',
+  'status',
+  'decision',
+  'name_key',
+  'match_person_id',
+  'match_row',
+  'match_reason',
+  'new_person_id',
+] as const;
+
+export interface RowFilter {
+  status?: 'ok' | 'warning' | 'error' | 'duplicate' | undefined;
+  decision?: 'create' | 'link' | 'skip' | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export const importRepository = {
+  async insertBatch(tx: Executor, values: Insertable<ImportBatch>): Promise<ImportBatchRow> {
+    return tx.insertInto('import_batch').values(values).returningAll().executeTakeFirstOrThrow();
+  },
+
+  async saveFile(tx: Executor, importId: string, content: Buffer): Promise<void> {
+    await tx.insertInto('import_file').values({ import_id: importId, content }).execute();
+  },
+
+  async file(db: Executor, importId: string): Promise<Buffer | undefined> {
+    const r = await db
+      .selectFrom('import_file')
+      .select('content')
+      .where('import_id', '=', importId)
+      .executeTakeFirst();
+    return r?.content;
+  },
+
+  async deleteFile(tx: Executor, importId: string): Promise<void> {
+    await tx.deleteFrom('import_file').where('import_id', '=', importId).execute();
+  },
+
+  async find(db: Executor, id: string): Promise<ImportBatchRow | undefined> {
+    return db.selectFrom('import_batch').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  /** Locks the import for a change of state (the caller's transaction). */
+  async lock(tx: Executor, id: string): Promise<ImportBatchRow | undefined> {
+    return tx
+      .selectFrom('import_batch')
+      .selectAll()
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+  },
+
+  async list(
+    db: Executor,
+    scope: Scope,
+    organizationId: string | undefined,
+    page: number,
+    pageSize: number,
+  ): Promise<{ rows: (ImportBatchRow & { organization_name: string })[]; total: number }> {
+    let q = db
+      .selectFrom('import_batch as b')
+      .where((eb) => readablePredicate(scope, eb.ref('b.organization_id')));
+    if (organizationId) q = q.where('b.organization_id', '=', organizationId);
+    const [rows, total] = await Promise.all([
+      q
+        .selectAll('b')
+        .select(
+          sql<string>`(select n.full_name from organization_name n
+                       where n.organization_id = b.organization_id
+                       order by n.valid_from desc limit 1)`.as('organization_name'),
+        )
+        .orderBy('b.created_at', 'desc')
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+        .execute(),
+      q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { rows, total: total.n };
+  },
+
+  async update(db: Executor, id: string, values: Updateable<ImportBatch>): Promise<void> {
+    await db
+      .updateTable('import_batch')
+      .set({ ...values, updated_at: sql<Date>`now()` })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  /** Moves the import from one of `from` to `to`; false when it was not in one of them. */
+  async transition(
+    db: Executor,
+    id: string,
+    from: readonly ImportStatus[],
+    to: ImportStatus,
+    values: Updateable<ImportBatch> = {},
+  ): Promise<boolean> {
+    const r = await db
+      .updateTable('import_batch')
+      .set({ ...values, status: to, updated_at: sql<Date>`now()` })
+      .where('id', '=', id)
+      .where('status', 'in', from)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+
+  async interrupted(db: Executor): Promise<{ id: string; status: ImportStatus }[]> {
+    return db
+      .selectFrom('import_batch')
+      .select(['id', 'status'])
+      .where('status', 'in', ['analysing', 'committing', 'undoing'])
+      .execute();
+  },
+
+  async savedMapping(db: Executor, organizationId: string): Promise<Record<string, string> | null> {
+    const r = await db
+      .selectFrom('import_mapping')
+      .select('by_heading')
+      .where('organization_id', '=', organizationId)
+      .where('kind', '=', 'members')
+      .executeTakeFirst();
+    return (r?.by_heading as Record<string, string> | undefined) ?? null;
+  },
+
+  async saveMapping(
+    tx: Executor,
+    organizationId: string,
+    byHeading: Record<string, string>,
+  ): Promise<void> {
+    await tx
+      .insertInto('import_mapping')
+      .values({
+        organization_id: organizationId,
+        kind: 'members',
+        by_heading: JSON.stringify(byHeading),
+      })
+      .onConflict((oc) =>
+        oc.columns(['organization_id', 'kind']).doUpdateSet({
+          by_heading: JSON.stringify(byHeading),
+          updated_at: sql<Date>`now()`,
+        }),
+      )
+      .execute();
+  },
+
+  /**
+   * People the actor may read whose name key or national ID is among those given, with whether
+   * each is a member of the organisation today (or has died: then nobody adds them again).
+   */
+  async candidates(
+    db: Executor,
+    scope: Scope,
+    organizationId: string,
+    nameKeys: readonly string[],
+    nationalIds: readonly string[],
+  ): Promise<ExistingPerson[]> {
+    if (nameKeys.length === 0 && nationalIds.length === 0) return [];
+    const r = await sql<{
+      id: string;
+      full_name: string;
+      name_key: string;
+      birth_year: number | null;
+      phone: string | null;
+      email: string | null;
+      national_id: string | null;
+      already_member: boolean;
+    }>`
+      select p.id, p.full_name, p.name_key, p.birth_year, p.phone, p.email, p.national_id,
+             (exists (select 1 from membership_event d where d.person_id = p.id and d.kind = 'deceased')
+              or coalesce((select e.kind from membership_event e
+                  where e.person_id = p.id and e.organization_id = ${organizationId}
+                  order by e.effective_date desc, e.created_at desc limit 1)
+                 in ('join', 'renew', 'suspend', 'transfer'), false)) as already_member
+      from person p
+      where (p.name_key = any(${sql.val(nameKeys)}::text[])
+             or p.national_id = any(${sql.val(nationalIds)}::text[]))
+        and exists (select 1 from membership_event m
+                    where m.person_id = p.id
+                      and ${readablePredicate(scope, sql.ref<string>('m.organization_id'))})`.execute(
+      db,
+    );
+    return r.rows.map((p) => ({
+      id: p.id,
+      fullName: p.full_name,
+      nameKey: p.name_key,
+      birthYear: p.birth_year,
+      phone: p.phone,
+      email: p.email,
+      nationalId: p.national_id,
+      alreadyMember: p.already_member,
+    }));
+  },
+
+  /** Replaces the staged rows in one COPY (the caller holds the transaction on `client`). */
+  async replaceRows(
+    client: PoolClient,
+    importId: string,
+    rows: Iterable<StagedRow>,
+  ): Promise<void> {
+    await client.query('delete from import_row where import_id = $1', [importId]);
+    function* lines() {
+      for (const r of rows) {
+        yield [
+          importId,
+          String(r.rowNumber),
+          textArrayLiteral(r.raw),
+          JSON.stringify(r.data),
+          JSON.stringify(r.issues),
+          r.status,
+          r.decision,
+          r.nameKey,
+          r.matchPersonId,
+          r.matchRow === null ? null : String(r.matchRow),
+          r.matchReason,
+          r.newPersonId,
+        ] as const;
+      }
+    }
+    await copyRows(client, 'import_row', ROW_COLUMNS, lines());
+  },
+
+  async counts(db: Executor, importId: string): Promise<Record<string, number>> {
+    const rows = await db
+      .selectFrom('import_row')
+      .select(['status', 'decision', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('import_id', '=', importId)
+      .groupBy(['status', 'decision'])
+      .execute();
+    const out: Record<string, number> = {
+      total: 0,
+      ok: 0,
+      warning: 0,
+      error: 0,
+      duplicate: 0,
+      create: 0,
+      link: 0,
+      skip: 0,
+    };
+    for (const r of rows) {
+      out.total! += r.n;
+      out[r.status] = (out[r.status] ?? 0) + r.n;
+      // an error row is never written, whatever its decision
+      const d = r.status === 'error' ? 'skip' : r.decision;
+      out[d] = (out[d] ?? 0) + r.n;
+    }
+    return out;
+  },
+
+  async rows(
+    db: Executor,
+    importId: string,
+    f: RowFilter,
+  ): Promise<{ rows: ImportRowRow[]; total: number }> {
+    let q = db.selectFrom('import_row').where('import_id', '=', importId);
+    if (f.status) q = q.where('status', '=', f.status);
+    if (f.decision) q = q.where('decision', '=', f.decision);
+    const [rows, total] = await Promise.all([
+      q
+        .selectAll()
+        .orderBy('row_number')
+        .limit(f.pageSize)
+        .offset((f.page - 1) * f.pageSize)
+        .execute(),
+      q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { rows, total: total.n };
+  },
+
+  async row(db: Executor, importId: string, rowNumber: number): Promise<ImportRowRow | undefined> {
+    return db
+      .selectFrom('import_row')
+      .selectAll()
+      .where('import_id', '=', importId)
+      .where('row_number', '=', rowNumber)
+      .executeTakeFirst();
+  },
+
+  /** Other rows of the file that could be the same person as the given keys. */
+  async rowsLike(
+    db: Executor,
+    importId: string,
+    nameKey: string,
+    nationalId: string | null,
+  ): Promise<ImportRowRow[]> {
+    return db
+      .selectFrom('import_row')
+      .selectAll()
+      .where('import_id', '=', importId)
+      .where((eb) =>
+        eb.or([
+          eb('name_key', '=', nameKey),
+          ...(nationalId ? [eb(sql`data->>'nationalId'`, '=', nationalId)] : []),
+        ]),
+      )
+      .orderBy('row_number')
+      .execute();
+  },
+
+  async updateRow(
+    tx: Executor,
+    importId: string,
+    rowNumber: number,
+    values: Updateable<ImportRow>,
+  ): Promise<void> {
+    await tx
+      .updateTable('import_row')
+      .set(values)
+      .where('import_id', '=', importId)
+      .where('row_number', '=', rowNumber)
+      .execute();
+  },
+
+  async rowsThrough(db: Executor, importId: string, rowNumber: number): Promise<number> {
+    const r = await db
+      .selectFrom('import_row')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('import_id', '=', importId)
+      .where('row_number', '<=', rowNumber)
+      .executeTakeFirstOrThrow();
+    return r.n;
+  },
+
+  async lastRowNumber(db: Executor, importId: string): Promise<number> {
+    const r = await db
+      .selectFrom('import_row')
+      .select((eb) => eb.fn.max('row_number').as('n'))
+      .where('import_id', '=', importId)
+      .executeTakeFirst();
+    return r?.n ?? 0;
+  },
+
+  /**
+   * Writes the rows numbered (from, to]: new people, then one join event per person taken — a
+   * linked person who is a member again by now, or has died, gets none.
+   */
+  async commitRange(
+    tx: Executor,
+    importId: string,
+    organizationId: string,
+    from: number,
+    to: number,
+  ): Promise<{ people: number; events: number }> {
+    const people = await sql`
+      insert into person (id, full_name, family_name, middle_name, given_name, title, degree,
+                          gender, birth_date, birth_year, fields, keywords, workplace, job_title,
+                          phone, email, national_id, province_code, name_key, import_id)
+      select r.new_person_id, d->>'fullName', d->>'familyName', d->>'middleName', d->>'givenName',
+             d->>'title', d->>'degree', d->>'gender', (d->>'birthDate')::date, (d->>'birthYear')::int,
+             array(select jsonb_array_elements_text(d->'fields')),
+             array(select jsonb_array_elements_text(d->'keywords')),
+             d->>'workplace', d->>'jobTitle', d->>'phone', d->>'email', d->>'nationalId',
+             d->>'provinceCode', r.name_key, ${importId}
+      from import_row r, lateral (select r.data as d) x
+      where r.import_id = ${importId} and r.row_number > ${from} and r.row_number <= ${to}
+        and r.decision = 'create' and r.status <> 'error'`.execute(tx);
+    const events = await sql`
+      insert into membership_event (organization_id, person_id, kind, effective_date, note, import_id)
+      select ${organizationId}, coalesce(case when r.decision = 'create' then r.new_person_id end, r.match_person_id),
+             'join', (r.data->>'joinedOn')::date, r.data->>'note', ${importId}
+      from import_row r
+      where r.import_id = ${importId} and r.row_number > ${from} and r.row_number <= ${to}
+        and r.status <> 'error'
+        and (r.decision = 'create'
+             or (r.decision = 'link' and r.match_person_id is not null
+                 and not exists (select 1 from membership_event d
+                                 where d.person_id = r.match_person_id and d.kind = 'deceased')
+                 and coalesce((select e.kind from membership_event e
+                      where e.person_id = r.match_person_id and e.organization_id = ${organizationId}
+                      order by e.effective_date desc, e.created_at desc limit 1)
+                     not in ('join', 'renew', 'suspend', 'transfer'), true)))`.execute(tx);
+    return {
+      people: Number(people.numAffectedRows ?? 0),
+      events: Number(events.numAffectedRows ?? 0),
+    };
+  },
+
+  /**
+   * Removes what the import wrote: its membership events, then the people it created who have
+   * nothing else (a person given another membership or a position since is kept, detached).
+   */
+  async undo(
+    tx: Executor,
+    importId: string,
+  ): Promise<{ events: number; people: number; kept: number }> {
+    const events = await tx
+      .deleteFrom('membership_event')
+      .where('import_id', '=', importId)
+      .executeTakeFirst();
+    const people = await sql`
+      delete from person p where p.import_id = ${importId}
+        and not exists (select 1 from membership_event e where e.person_id = p.id)
+        and not exists (select 1 from position s where s.person_id = p.id)`.execute(tx);
+    const kept = await tx
+      .updateTable('person')
+      .set({ import_id: null })
+      .where('import_id', '=', importId)
+      .executeTakeFirst();
+    return {
+      events: Number(events.numDeletedRows),
+      people: Number(people.numAffectedRows ?? 0),
+      kept: Number(kept.numUpdatedRows),
+    };
+  },
+
+  async deleteRows(tx: Executor, importId: string): Promise<void> {
+    await tx.deleteFrom('import_row').where('import_id', '=', importId).execute();
+  },
+};
