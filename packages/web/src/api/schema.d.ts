@@ -1707,6 +1707,193 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organizations/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Xuất kết quả tìm kiếm tổ chức ra Excel (xlsx) hoặc CSV
+         * @description Trả về tệp để tải xuống: mọi trang của kết quả, các bộ lọc như khi tìm kiếm; cột tên, tên viết tắt, loại, mã, tỉnh, cấp trên, lĩnh vực, ngày và quyết định thành lập, tình trạng, liên hệ.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    /** @description Một hoặc nhiều loại tổ chức */
+                    kind?: components["schemas"]["OrganizationKindInput"] | components["schemas"]["OrganizationKindInput"][];
+                    /** @description Mã tỉnh, thành phố (34 đơn vị hiện nay) */
+                    province?: string;
+                    /** @description Chỉ các tổ chức trực thuộc (mọi cấp) tổ chức này */
+                    under?: string;
+                    /** @description Chỉ các tổ chức tồn tại vào ngày này; mặc định: mọi thời điểm */
+                    at?: string;
+                    status?: components["schemas"]["OrganizationStatusInput"];
+                    /** @description Mặc định: mức độ khớp khi có từ khóa, tên (theo thứ tự chữ cái tiếng Việt) khi không có */
+                    sort?: "name" | "relevance";
+                    /** @description Định dạng tệp */
+                    format?: "xlsx" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Tệp .xlsx hoặc .csv (UTF-8 có BOM) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/children/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xuất danh sách đơn vị trực thuộc trực tiếp của tổ chức vào một ngày ra Excel (xlsx) hoặc CSV */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Mặc định: hôm nay */
+                    at?: string;
+                    /** @description Định dạng tệp */
+                    format?: "xlsx" | "csv";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Tệp .xlsx hoặc .csv (UTF-8 có BOM) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organizations/roots": {
         parameters: {
             query?: never;
@@ -3336,6 +3523,786 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các lần nhập dữ liệu của những tổ chức người dùng được quản lý */
+        get: {
+            parameters: {
+                query?: {
+                    organizationId?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Tải lên danh sách hội viên (.xlsx hoặc .csv, tối đa 20 MB): đọc tệp, tìm dòng tiêu đề, gợi ý ghép cột */
+        post: {
+            parameters: {
+                query: {
+                    /** @description Tổ chức nhận hội viên */
+                    organizationId: string;
+                    /** @description Tên tệp như trên máy người dùng (chỉ để hiển thị) */
+                    fileName: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description Nội dung tệp .xlsx hoặc .csv */
+            requestBody: {
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một lần nhập: các cột, cách ghép, tiến độ, số dòng theo tình trạng */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/mapping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Xác nhận cột nào chứa trường nào (được nhớ cho lần sau của tổ chức) và bắt đầu kiểm tra dữ liệu */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ImportMappingInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem trước các dòng: giá trị đã chuẩn hóa, lỗi, cảnh báo, trùng lặp và lý do */
+        get: {
+            parameters: {
+                query?: {
+                    status?: components["schemas"]["ImportRowStatusInput"];
+                    decision?: components["schemas"]["ImportRowDecisionInput"];
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportRowList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/rows/{rowNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa giá trị của một dòng hoặc chọn: tạo mới, ghép với người đã có, bỏ qua */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    rowNumber: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ImportRowFixInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportRow"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/imports/{id}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi các dòng đã chọn (chạy nền, theo từng đợt; tiếp tục sau khi khởi động lại) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Xác nhận bỏ qua các dòng còn lỗi; bắt buộc khi còn dòng lỗi */
+                        skipInvalid?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hoàn tác cả lần nhập: xóa các tư cách hội viên và những người nó đã tạo */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hủy lần nhập chưa ghi: xóa tệp và các dòng xem trước */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organizations/{id}/collective-members": {
         parameters: {
             query?: never;
@@ -4416,6 +5383,148 @@ export interface components {
             /** @description Các tổ chức (trong phạm vi được xem) mà tổ chức này là hội viên tập thể */
             memberships: components["schemas"]["MembershipInput"][];
         };
+        /** @enum {string} */
+        ImportMemberFieldInput: "fullName" | "familyMiddleName" | "givenName" | "academic" | "title" | "degree" | "gender" | "birthDate" | "maleBirth" | "femaleBirth" | "phone" | "email" | "nationalId" | "workplace" | "jobTitle" | "province" | "fields" | "joinedOn" | "note";
+        /** @enum {string} */
+        ImportStatusInput: "mapping" | "analysing" | "ready" | "committing" | "committed" | "undoing" | "undone" | "failed" | "cancelled";
+        /** @enum {string} */
+        ImportRowStatusInput: "ok" | "warning" | "error" | "duplicate";
+        /** @enum {string} */
+        ImportRowDecisionInput: "create" | "link" | "skip";
+        ImportColumnInput: {
+            index: number;
+            heading: string;
+            samples: string[];
+            field: components["schemas"]["ImportMemberFieldInput"] | null;
+        };
+        ImportCountsInput: {
+            total: number;
+            ok: number;
+            warning: number;
+            error: number;
+            duplicate: number;
+            create: number;
+            link: number;
+            skip: number;
+            createdPeople?: number;
+            events?: number;
+            removedPeople?: number;
+            removedEvents?: number;
+            keptPeople?: number;
+        };
+        ImportSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            status: components["schemas"]["ImportStatusInput"];
+            fileName: string;
+            /** @enum {string} */
+            fileFormat: "xlsx" | "csv";
+            createdAt: string;
+            createdByName: string;
+            committedAt: string | null;
+            undoneAt: string | null;
+            counts: components["schemas"]["ImportCountsInput"];
+        };
+        ImportDetailInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            status: components["schemas"]["ImportStatusInput"];
+            fileName: string;
+            /** @enum {string} */
+            fileFormat: "xlsx" | "csv";
+            createdAt: string;
+            createdByName: string;
+            committedAt: string | null;
+            undoneAt: string | null;
+            counts: components["schemas"]["ImportCountsInput"];
+            fileSize: number;
+            sheetName: string | null;
+            headerRow: number;
+            dataStartRow: number;
+            defaultJoinedOn: string;
+            columns: components["schemas"]["ImportColumnInput"][];
+            progress: {
+                done: number;
+                total: number;
+            };
+            error: string | null;
+            fields: {
+                field: components["schemas"]["ImportMemberFieldInput"];
+                label: string;
+            }[];
+        };
+        ImportListInput: {
+            items: components["schemas"]["ImportSummaryInput"][];
+            total: number;
+        };
+        ImportMappingInput: {
+            columns: {
+                index: number;
+                field: components["schemas"]["ImportMemberFieldInput"] | null;
+            }[];
+            /**
+             * @description Ngày vào hội cho các dòng không ghi; mặc định: hôm nay
+             * @example 2025-07-01
+             */
+            defaultJoinedOn?: string;
+        };
+        ImportRowInput: {
+            rowNumber: number;
+            /** @description Các ô như trong tệp */
+            cells: string[];
+            values: {
+                fullName: string;
+                title: components["schemas"]["PersonTitleInput"] | null;
+                degree: components["schemas"]["PersonDegreeInput"] | null;
+                gender: ("male" | "female") | null;
+                birthDate: string | null;
+                birthYear: number | null;
+                phone: string | null;
+                email: string | null;
+                /** @description Chỉ ba chữ số cuối */
+                nationalIdMasked: string | null;
+                workplace: string | null;
+                jobTitle: string | null;
+                provinceCode: string | null;
+                provinceName: string | null;
+                fields: string[];
+                keywords: string[];
+                joinedOn: string;
+                note: string | null;
+            };
+            issues: {
+                field: components["schemas"]["ImportMemberFieldInput"] | "row";
+                /** @enum {string} */
+                severity: "error" | "warning" | "info";
+                message: string;
+            }[];
+            status: components["schemas"]["ImportRowStatusInput"];
+            decision: components["schemas"]["ImportRowDecisionInput"];
+            match: {
+                personId: string | null;
+                row: number | null;
+                reason: string;
+            } | null;
+            edited: boolean;
+        };
+        ImportRowListInput: {
+            items: components["schemas"]["ImportRowInput"][];
+            total: number;
+            counts: components["schemas"]["ImportCountsInput"];
+        };
+        ImportRowFixInput: {
+            /** @description Giá trị mới của các trường (như gõ trong bảng tính); chỉ các trường đã ghép cột */
+            values?: {
+                [key: string]: string;
+            };
+            decision?: components["schemas"]["ImportRowDecisionInput"];
+        };
         ProvinceInput: {
             code: string;
             name: string;
@@ -5276,6 +6385,148 @@ export interface components {
             organization: components["schemas"]["OrganizationRef"];
             /** @description Các tổ chức (trong phạm vi được xem) mà tổ chức này là hội viên tập thể */
             memberships: components["schemas"]["Membership"][];
+        };
+        /** @enum {string} */
+        ImportMemberField: "fullName" | "familyMiddleName" | "givenName" | "academic" | "title" | "degree" | "gender" | "birthDate" | "maleBirth" | "femaleBirth" | "phone" | "email" | "nationalId" | "workplace" | "jobTitle" | "province" | "fields" | "joinedOn" | "note";
+        /** @enum {string} */
+        ImportStatus: "mapping" | "analysing" | "ready" | "committing" | "committed" | "undoing" | "undone" | "failed" | "cancelled";
+        /** @enum {string} */
+        ImportRowStatus: "ok" | "warning" | "error" | "duplicate";
+        /** @enum {string} */
+        ImportRowDecision: "create" | "link" | "skip";
+        ImportColumn: {
+            index: number;
+            heading: string;
+            samples: string[];
+            field: components["schemas"]["ImportMemberField"] | null;
+        };
+        ImportCounts: {
+            total: number;
+            ok: number;
+            warning: number;
+            error: number;
+            duplicate: number;
+            create: number;
+            link: number;
+            skip: number;
+            createdPeople?: number;
+            events?: number;
+            removedPeople?: number;
+            removedEvents?: number;
+            keptPeople?: number;
+        };
+        ImportSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            status: components["schemas"]["ImportStatus"];
+            fileName: string;
+            /** @enum {string} */
+            fileFormat: "xlsx" | "csv";
+            createdAt: string;
+            createdByName: string;
+            committedAt: string | null;
+            undoneAt: string | null;
+            counts: components["schemas"]["ImportCounts"];
+        };
+        ImportDetail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            status: components["schemas"]["ImportStatus"];
+            fileName: string;
+            /** @enum {string} */
+            fileFormat: "xlsx" | "csv";
+            createdAt: string;
+            createdByName: string;
+            committedAt: string | null;
+            undoneAt: string | null;
+            counts: components["schemas"]["ImportCounts"];
+            fileSize: number;
+            sheetName: string | null;
+            headerRow: number;
+            dataStartRow: number;
+            defaultJoinedOn: string;
+            columns: components["schemas"]["ImportColumn"][];
+            progress: {
+                done: number;
+                total: number;
+            };
+            error: string | null;
+            fields: {
+                field: components["schemas"]["ImportMemberField"];
+                label: string;
+            }[];
+        };
+        ImportList: {
+            items: components["schemas"]["ImportSummary"][];
+            total: number;
+        };
+        ImportMapping: {
+            columns: {
+                index: number;
+                field: components["schemas"]["ImportMemberField"] | null;
+            }[];
+            /**
+             * @description Ngày vào hội cho các dòng không ghi; mặc định: hôm nay
+             * @example 2025-07-01
+             */
+            defaultJoinedOn?: string;
+        };
+        ImportRow: {
+            rowNumber: number;
+            /** @description Các ô như trong tệp */
+            cells: string[];
+            values: {
+                fullName: string;
+                title: components["schemas"]["PersonTitle"] | null;
+                degree: components["schemas"]["PersonDegree"] | null;
+                gender: ("male" | "female") | null;
+                birthDate: string | null;
+                birthYear: number | null;
+                phone: string | null;
+                email: string | null;
+                /** @description Chỉ ba chữ số cuối */
+                nationalIdMasked: string | null;
+                workplace: string | null;
+                jobTitle: string | null;
+                provinceCode: string | null;
+                provinceName: string | null;
+                fields: string[];
+                keywords: string[];
+                joinedOn: string;
+                note: string | null;
+            };
+            issues: {
+                field: components["schemas"]["ImportMemberField"] | "row";
+                /** @enum {string} */
+                severity: "error" | "warning" | "info";
+                message: string;
+            }[];
+            status: components["schemas"]["ImportRowStatus"];
+            decision: components["schemas"]["ImportRowDecision"];
+            match: {
+                personId: string | null;
+                row: number | null;
+                reason: string;
+            } | null;
+            edited: boolean;
+        };
+        ImportRowList: {
+            items: components["schemas"]["ImportRow"][];
+            total: number;
+            counts: components["schemas"]["ImportCounts"];
+        };
+        ImportRowFix: {
+            /** @description Giá trị mới của các trường (như gõ trong bảng tính); chỉ các trường đã ghép cột */
+            values?: {
+                [key: string]: string;
+            };
+            decision?: components["schemas"]["ImportRowDecision"];
         };
         Province: {
             code: string;

@@ -46,6 +46,7 @@ export function importRoutes(app: ZodApp, service: ImportService): void {
         tags,
         summary:
           'Tải lên danh sách hội viên (.xlsx hoặc .csv, tối đa 20 MB): đọc tệp, tìm dòng tiêu đề, gợi ý ghép cột',
+        consumes: ['application/octet-stream'],
         querystring: ImportUploadQuerySchema,
         body: ImportUploadBodySchema,
         response: { 201: ImportDetailSchema, 413: ProblemSchema, 422: ProblemSchema, ...errors },
