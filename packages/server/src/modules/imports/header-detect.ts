@@ -64,6 +64,7 @@ export function detectLayout(rows: SheetRow[]): DetectedLayout {
       dataStart++;
     }
   }
+  const headerRow = rows[dataStart - 1]?.number ?? 0;
   if (rows[dataStart] && isNumberingRow(rows[dataStart]!.cells)) dataStart++;
 
   const width = rows
@@ -89,7 +90,7 @@ export function detectLayout(rows: SheetRow[]): DetectedLayout {
     }
   }
   return {
-    headerRow: rows[dataStart - 1]?.number ?? 0,
+    headerRow,
     dataStart,
     columns,
     suggested,
