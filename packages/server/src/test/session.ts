@@ -48,6 +48,7 @@ export interface Client {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
   delete(url: string): Promise<LightMyRequestResponse>;
 }
 
@@ -75,6 +76,7 @@ export function clientWith(app: App, cookie: string): Client {
         ...(payload === undefined ? {} : { payload: payload as object }),
       }),
     patch: (url, payload) => request({ method: 'PATCH', url, payload: payload as object }),
+    put: (url, payload) => request({ method: 'PUT', url, payload: payload as object }),
     delete: (url) => request({ method: 'DELETE', url }),
   };
 }

@@ -351,6 +351,20 @@ export const importRepository = {
     return r.n;
   },
 
+  /** The number of the n-th row after `after` (or of the last one): the end of the next batch. */
+  async batchEnd(db: Executor, importId: string, after: number, n: number): Promise<number | null> {
+    const r = await db
+      .selectFrom('import_row')
+      .select('row_number')
+      .where('import_id', '=', importId)
+      .where('row_number', '>', after)
+      .orderBy('row_number')
+      .offset(n - 1)
+      .limit(1)
+      .executeTakeFirst();
+    return r?.row_number ?? null;
+  },
+
   async lastRowNumber(db: Executor, importId: string): Promise<number> {
     const r = await db
       .selectFrom('import_row')

@@ -530,7 +530,7 @@ export function createImportService(
             });
             return null;
           }
-          const to = Math.min(last, from + batchRows);
+          const to = (await imports.batchEnd(tx, importId, from, batchRows)) ?? last;
           const written = await imports.commitRange(tx, importId, b.organization_id, from, to);
           const counts = b.counts as Record<string, number>;
           const done = await imports.rowsThrough(tx, importId, to);
