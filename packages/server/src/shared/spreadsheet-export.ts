@@ -38,3 +38,26 @@ export async function toXlsx(t: ExportTable): Promise<Buffer> {
   for (const r of t.rows) ws.addRow(r.map(neutralizeCell));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+export type ExportFormat = 'xlsx' | 'csv';
+
+/** The file for a download: its bytes and content type. */
+export async function spreadsheetFile(
+  t: ExportTable,
+  format: ExportFormat,
+): Promise<{ body: Buffer; contentType: string }> {
+  return format === 'csv'
+    ? { body: toCsv(t), contentType: 'text/csv; charset=utf-8' }
+    : {
+        body: await toXlsx(t),
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      };
+}
+
+/** The headers of a download: an ASCII file name, and whether the list was cut at the limit. */
+export function downloadHeaders(fileName: string, truncated: boolean): Record<string, string> {
+  return {
+    'content-disposition': `attachment; filename="${fileName}"`,
+    'x-export-truncated': truncated ? 'true' : 'false',
+  };
+}

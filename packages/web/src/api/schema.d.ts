@@ -2931,6 +2931,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/people/experts/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Xuất danh sách chuyên gia đang xem ra Excel (xlsx) hoặc CSV
+         * @description Họ tên kèm học hàm, học vị; lĩnh vực, chuyên sâu, nơi làm việc, tỉnh, ngoại ngữ, đơn vị. Điện thoại và thư điện tử chỉ của những chuyên gia mà người xuất có quyền cập nhật hồ sơ (quyền ghi ở một tổ chức của họ); không bao giờ kèm số định danh cá nhân.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Họ tên, từ khóa chuyên môn, nơi công tác; không phân biệt dấu */
+                    q?: string;
+                    /** @description Chỉ hội viên của tổ chức này và các đơn vị trực thuộc (mọi cấp) */
+                    under?: string;
+                    degree?: components["schemas"]["PersonDegreeInput"];
+                    title?: components["schemas"]["PersonTitleInput"];
+                    field?: components["schemas"]["FieldCodeInput"];
+                    /** @description Mã tỉnh, thành phố nơi người đó sinh sống, công tác */
+                    province?: string;
+                    /** @description Ngoại ngữ sử dụng được */
+                    language?: string;
+                    /** @description Định dạng tệp */
+                    format?: "xlsx" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Tệp .xlsx hoặc .csv (UTF-8 có BOM) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/people/{id}": {
         parameters: {
             query?: never;

@@ -49,6 +49,8 @@ export const en: Messages = {
     organizations: '{{n}} organisations',
     units: '{{n}} units',
     fullNameHint: 'Full name: {{name}}',
+    exportXlsx: 'Export to Excel',
+    exportCsv: 'Export to CSV',
   },
   status: {
     active: 'Active',

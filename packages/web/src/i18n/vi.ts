@@ -51,6 +51,8 @@ export const vi = {
     organizations: '{{n}} tổ chức',
     units: '{{n}} đơn vị',
     fullNameHint: 'Tên đầy đủ: {{name}}',
+    exportXlsx: 'Xuất Excel',
+    exportCsv: 'Xuất CSV',
   },
   status: {
     active: 'Đang hoạt động',

@@ -498,6 +498,30 @@ const CASES: Record<string, Case> = {
       status: 404,
     }),
   },
+  'GET /api/organizations/export': {
+    inside: async () => ({
+      method: 'GET',
+      url: `/api/organizations/export?under=${hp}&format=csv`,
+    }),
+    outside: async () => ({
+      req: { method: 'GET', url: `/api/organizations/export?under=${ct}&format=csv` },
+      status: 404,
+    }),
+  },
+  'GET /api/organizations/:id/children/export': {
+    inside: async () => ({ method: 'GET', url: `/api/organizations/${hp}/children/export` }),
+    outside: async () => ({
+      req: { method: 'GET', url: `/api/organizations/${ct}/children/export` },
+      status: 404,
+    }),
+  },
+  'GET /api/people/experts/export': {
+    inside: async () => ({ method: 'GET', url: `/api/people/experts/export?under=${hp}` }),
+    outside: async () => ({
+      req: { method: 'GET', url: `/api/people/experts/export?under=${ct}` },
+      status: 404,
+    }),
+  },
   'GET /api/users': { inside: async () => ({ method: 'GET', url: '/api/users' }), outside: null },
   'POST /api/users': {
     inside: async () => ({

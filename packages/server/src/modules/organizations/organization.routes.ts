@@ -1,11 +1,16 @@
 import type { Database } from '../../db/database.js';
 import { ProblemSchema } from '../../http/problem.js';
 import type { ZodApp } from '../../http/types.js';
+import { z } from '../../http/zod-setup.js';
+import { downloadHeaders, spreadsheetFile } from '../../shared/spreadsheet-export.js';
+import { createOrganizationExportService } from './organization-export.service.js';
 import {
   AtQuerySchema,
+  ChildrenExportQuerySchema,
   IdParamsSchema,
   OrganizationCreateSchema,
   OrganizationDetailSchema,
+  OrganizationExportQuerySchema,
   OrganizationListSchema,
   OrganizationTreeSchema,
   OrganizationUpdateSchema,
@@ -23,9 +28,13 @@ const errors = {
 };
 const read = { policy: 'organization.read' as const };
 const write = { policy: 'organization.write' as const };
+const file = z
+  .string()
+  .meta({ format: 'binary', description: 'Tệp .xlsx hoặc .csv (UTF-8 có BOM)' });
 
 export function organizationRoutes(app: ZodApp, db: Database): void {
   const service = createOrganizationService(db);
+  const exportService = createOrganizationExportService(db);
   const tags = ['Tổ chức'];
 
   app.get(
@@ -40,6 +49,62 @@ export function organizationRoutes(app: ZodApp, db: Database): void {
       },
     },
     (req) => service.search(req.ctx, req.query),
+  );
+
+  app.get(
+    '/organizations/export',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Xuất kết quả tìm kiếm tổ chức ra Excel (xlsx) hoặc CSV',
+        description:
+          'Trả về tệp để tải xuống: mọi trang của kết quả, các bộ lọc như khi tìm kiếm; cột tên, tên viết tắt, loại, mã, tỉnh, cấp trên, lĩnh vực, ngày và quyết định thành lập, tình trạng, liên hệ.',
+        querystring: OrganizationExportQuerySchema,
+        response: { 200: file, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const { format, ...filters } = req.query;
+      const out = await exportService.searchRows(req.ctx, filters);
+      const { body, contentType } = await spreadsheetFile(
+        { sheetName: 'Tổ chức', columns: exportService.columns, rows: out.rows },
+        format,
+      );
+      // Fastify sends a Buffer as it is, never through the serializer; the schema documents the binary body
+      return reply
+        .headers(downloadHeaders(`to-chuc-${out.at}.${format}`, out.truncated))
+        .type(contentType)
+        .send(body as unknown as string);
+    },
+  );
+
+  app.get(
+    '/organizations/:id/children/export',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          'Xuất danh sách đơn vị trực thuộc trực tiếp của tổ chức vào một ngày ra Excel (xlsx) hoặc CSV',
+        params: IdParamsSchema,
+        querystring: ChildrenExportQuerySchema,
+        response: { 200: file, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const out = await exportService.childrenRows(req.ctx, req.params.id, req.query.at);
+      const { body, contentType } = await spreadsheetFile(
+        { sheetName: 'Đơn vị trực thuộc', columns: exportService.columns, rows: out.rows },
+        req.query.format,
+      );
+      return reply
+        .headers(
+          downloadHeaders(`don-vi-truc-thuoc-${out.code}-${out.at}.${req.query.format}`, false),
+        )
+        .type(contentType)
+        .send(body as unknown as string);
+    },
   );
 
   app.get(

@@ -178,6 +178,18 @@ export type SearchQuery = z.infer<typeof SearchQuerySchema>;
 export const AtQuerySchema = z.object({
   at: IsoDateSchema.optional().describe('Mặc định: hôm nay'),
 });
+
+const exportFormat = z
+  .enum(['xlsx', 'csv'], 'Định dạng tệp chỉ có thể là xlsx hoặc csv')
+  .default('xlsx')
+  .describe('Định dạng tệp');
+
+export const OrganizationExportQuerySchema = SearchQuerySchema.omit({
+  page: true,
+  pageSize: true,
+}).extend({ format: exportFormat });
+
+export const ChildrenExportQuerySchema = AtQuerySchema.extend({ format: exportFormat });
 export const IdParamsSchema = z.object({ id: UuidSchema });
 
 const contactFields = {

@@ -2,9 +2,10 @@ import type { Database } from '../../db/database.js';
 import { ProblemSchema } from '../../http/problem.js';
 import type { ZodApp } from '../../http/types.js';
 import { z } from '../../http/zod-setup.js';
-import { toCsv, toXlsx } from '../../shared/spreadsheet-export.js';
+import { downloadHeaders, spreadsheetFile } from '../../shared/spreadsheet-export.js';
 import { AtQuerySchema, IdParamsSchema } from '../organizations/organization.schemas.js';
 import {
+  ExpertsExportQuerySchema,
   ExpertsQuerySchema,
   LeadershipSchema,
   MembershipEventInputSchema,
@@ -21,7 +22,7 @@ import {
   PositionInputSchema,
   PositionSchema,
 } from './people.schemas.js';
-import { createPeopleService } from './people.service.js';
+import { createPeopleService, expertColumns } from './people.service.js';
 import { createPositionService } from './position.service.js';
 
 const errors = {
@@ -33,6 +34,9 @@ const errors = {
 };
 const read = { policy: 'organization.read' as const };
 const write = { policy: 'organization.write' as const };
+const file = z
+  .string()
+  .meta({ format: 'binary', description: 'Tệp .xlsx hoặc .csv (UTF-8 có BOM)' });
 
 export function peopleRoutes(app: ZodApp, db: Database): void {
   const service = createPeopleService(db);
@@ -64,12 +68,7 @@ export function peopleRoutes(app: ZodApp, db: Database): void {
           'Xuất danh sách hội viên đang xem ra Excel (xlsx) hoặc CSV (không kèm số định danh)',
         description: 'Trả về tệp để tải xuống; các bộ lọc như khi tìm hội viên.',
         querystring: PeopleExportQuerySchema,
-        response: {
-          200: z
-            .string()
-            .meta({ format: 'binary', description: 'Tệp .xlsx hoặc .csv (UTF-8 có BOM)' }),
-          ...errors,
-        },
+        response: { 200: file, ...errors },
       },
     },
     async (req, reply) => {
@@ -92,19 +91,12 @@ export function peopleRoutes(app: ZodApp, db: Database): void {
         ],
         rows: out.rows,
       };
-      const name = `hoi-vien-${out.at}.${format}`;
-      void reply
-        .header('content-disposition', `attachment; filename="${name}"`)
-        .header('x-export-truncated', out.truncated ? 'true' : 'false');
+      const { body, contentType } = await spreadsheetFile(table, format);
       // Fastify sends a Buffer as it is, never through the serializer; the schema documents the binary body
-      const file = format === 'csv' ? toCsv(table) : await toXlsx(table);
       return reply
-        .type(
-          format === 'csv'
-            ? 'text/csv; charset=utf-8'
-            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        )
-        .send(file as unknown as string);
+        .headers(downloadHeaders(`hoi-vien-${out.at}.${format}`, out.truncated))
+        .type(contentType)
+        .send(body as unknown as string);
     },
   );
 
@@ -121,6 +113,33 @@ export function peopleRoutes(app: ZodApp, db: Database): void {
       },
     },
     (req) => service.experts(req.ctx, req.query),
+  );
+
+  app.get(
+    '/people/experts/export',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Xuất danh sách chuyên gia đang xem ra Excel (xlsx) hoặc CSV',
+        description:
+          'Họ tên kèm học hàm, học vị; lĩnh vực, chuyên sâu, nơi làm việc, tỉnh, ngoại ngữ, đơn vị. Điện thoại và thư điện tử chỉ của những chuyên gia mà người xuất có quyền cập nhật hồ sơ (quyền ghi ở một tổ chức của họ); không bao giờ kèm số định danh cá nhân.',
+        querystring: ExpertsExportQuerySchema,
+        response: { 200: file, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const { format, ...filters } = req.query;
+      const out = await service.exportExperts(req.ctx, filters);
+      const { body, contentType } = await spreadsheetFile(
+        { sheetName: 'Chuyên gia', columns: expertColumns(out.withContacts), rows: out.rows },
+        format,
+      );
+      return reply
+        .headers(downloadHeaders(`chuyen-gia-${out.at}.${format}`, out.truncated))
+        .type(contentType)
+        .send(body as unknown as string);
+    },
   );
 
   app.get(

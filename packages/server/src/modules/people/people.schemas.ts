@@ -248,6 +248,17 @@ export const ExpertsQuerySchema = z.object({
 });
 export type ExpertsQuery = z.infer<typeof ExpertsQuerySchema>;
 
+export const ExpertsExportQuerySchema = ExpertsQuerySchema.omit({
+  page: true,
+  pageSize: true,
+}).extend({
+  format: z
+    .enum(['xlsx', 'csv'], 'Định dạng tệp chỉ có thể là xlsx hoặc csv')
+    .default('xlsx')
+    .describe('Định dạng tệp'),
+});
+export type ExpertsExportQuery = z.infer<typeof ExpertsExportQuerySchema>;
+
 export const PersonGetQuerySchema = z.object({
   at: IsoDateSchema.optional().describe('Tình trạng hội viên tính vào ngày này; mặc định hôm nay'),
   withNationalId: flag

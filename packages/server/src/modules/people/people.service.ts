@@ -1,4 +1,5 @@
 import {
+  FIELDS_OF_ACTIVITY,
   foldVietnamese,
   parseAcademicName,
   personNameKey,
@@ -12,6 +13,7 @@ import {
   assertReadable,
   assertWritable,
   forbidden,
+  hasPermission,
   scopeFor,
   writableAmong,
 } from '../access/policy.js';
@@ -22,14 +24,18 @@ import { referenceRepository } from '../reference/reference.repository.js';
 import { vnToday } from '../../shared/dates.js';
 import { conflict, invalid, notFound, type AppError } from '../../shared/errors.js';
 import {
+  DEGREE_LABELS,
   STATUS_RANK,
+  TITLE_LABELS,
   toMemberships,
   toMemberStats,
   toPerson,
   toPersonDetail,
 } from './people.dto.js';
+import { peopleExportRepository as peopleExport } from './people-export.repository.js';
 import { peopleRepository as people, type PersonRow } from './people.repository.js';
 import type {
+  ExpertsExportQuery,
   ExpertsQuery,
   MembershipEventInput,
   MembershipEventKind,
@@ -234,6 +240,42 @@ type ListQuery = Omit<ExpertsQuery, 'language'> & {
 /** A spreadsheet of more than this many people is not produced in one request. */
 export const EXPORT_LIMIT = 100_000;
 
+const FIELD_NAMES = new Map(FIELDS_OF_ACTIVITY.map((f) => [f.code, f.vi]));
+const LANGUAGE_NAMES = new Intl.DisplayNames(['vi'], { type: 'language' });
+
+/** `en` → "Tiếng Anh"; a language written out is kept as written. */
+function languageName(value: string): string {
+  if (!/^[a-z]{2,3}$/.test(value)) return value;
+  try {
+    return LANGUAGE_NAMES.of(value) ?? value;
+  } catch {
+    return value;
+  }
+}
+
+/** The columns of the expert list; the contact columns only for who may have them. */
+export function expertColumns(withContacts: boolean) {
+  return [
+    { header: 'STT', width: 6 },
+    { header: 'Họ và tên', width: 30 },
+    { header: 'Học hàm', width: 13 },
+    { header: 'Học vị', width: 16 },
+    { header: 'Lĩnh vực', width: 30 },
+    { header: 'Chuyên sâu', width: 36 },
+    { header: 'Nơi làm việc', width: 36 },
+    { header: 'Chức vụ', width: 20 },
+    { header: 'Tỉnh, thành phố', width: 16 },
+    { header: 'Ngoại ngữ', width: 20 },
+    { header: 'Đơn vị', width: 36 },
+    ...(withContacts
+      ? [
+          { header: 'Điện thoại', width: 16 },
+          { header: 'Thư điện tử', width: 28 },
+        ]
+      : []),
+  ];
+}
+
 export function createPeopleService(db: Database) {
   async function requireReadable(exec: Executor, actor: Actor, id: string): Promise<void> {
     if (!(await people.isReadable(exec, scopeFor(actor, 'organization.read'), id))) {
@@ -350,6 +392,81 @@ export function createPeopleService(db: Database) {
         after: { rows: rows.length, total, filters: { ...q } },
       });
       return { at, rows, truncated: total > rows.length };
+    },
+
+    /**
+     * The expert list (every page of the search, up to EXPORT_LIMIT) as spreadsheet rows: name
+     * with title and degree, fields, expertise, workplace, province, languages, organisations.
+     * Phone and e-mail only of the experts the actor may change the record of (write rights on
+     * one of their organisations), and the contact columns only for a user who writes somewhere;
+     * the national ID never. The export is audited.
+     */
+    async exportExperts(ctx: RequestContext, q: Omit<ExpertsExportQuery, 'format'>) {
+      const actor = ctx.actor!;
+      const at = vnToday();
+      const withContacts = hasPermission(actor, 'organization.write');
+      const rows: (string | number | null)[][] = [];
+      let total = 0;
+      let contactsGiven = 0;
+      for (let page = 1; rows.length < EXPORT_LIMIT; page++) {
+        const res = await list(
+          actor,
+          { ...q, at, status: 'active', expert: true, page, pageSize: 1000 },
+          true,
+        );
+        total = res.total;
+        const contacts = new Map<string, { phone: string | null; email: string | null }>();
+        if (withContacts && res.items.length > 0) {
+          const pairs = await peopleExport.organizationsOf(
+            db,
+            res.items.map((p) => p.id),
+          );
+          const writable = new Set(
+            await writableAmong(db, actor, 'organization.write', [
+              ...new Set(pairs.map((x) => x.organization_id)),
+            ]),
+          );
+          const allowed = [
+            ...new Set(
+              pairs.filter((x) => writable.has(x.organization_id)).map((x) => x.person_id),
+            ),
+          ];
+          for (const c of await peopleExport.contactsOf(db, allowed)) contacts.set(c.id, c);
+          contactsGiven += allowed.length;
+        }
+        for (const p of res.items) {
+          const c = contacts.get(p.id);
+          rows.push([
+            rows.length + 1,
+            p.displayName,
+            p.title ? TITLE_LABELS[p.title] : null,
+            p.degree ? DEGREE_LABELS[p.degree] : null,
+            p.fields.map((f) => FIELD_NAMES.get(f) ?? f).join('; '),
+            p.keywords.join('; '),
+            p.workplace,
+            p.jobTitle,
+            p.province?.name ?? null,
+            p.languages.map(languageName).join('; '),
+            p.organizations.map((o) => o.shortName ?? o.fullName).join('; '),
+            ...(withContacts ? [c?.phone ?? null, c?.email ?? null] : []),
+          ]);
+        }
+        if (res.items.length < 1000) break;
+      }
+      await audit(db, ctx, {
+        action: 'person.export',
+        entityType: 'person',
+        entityId: null,
+        organizationId: q.under ?? null,
+        after: {
+          list: 'experts',
+          rows: rows.length,
+          total,
+          contacts: contactsGiven,
+          filters: { ...q },
+        },
+      });
+      return { at, rows, withContacts, truncated: total > rows.length };
     },
 
     search(ctx: RequestContext, q: PeopleQuery) {

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useExperts, useReference } from '../../api/queries';
 import type { ExpertsQuery, FieldCode, Person, PersonDegree, PersonTitle } from '../../api/types';
+import { ExportButtons, exportQuery } from '../../components/ExportButtons';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { fmtNumber } from '../../format';
@@ -162,7 +163,20 @@ export function ExpertsPage() {
 
   return (
     <>
-      <PageHeader title={t('experts.title')} subtitle={t('experts.intro')} />
+      <PageHeader
+        title={t('experts.title')}
+        subtitle={t('experts.intro')}
+        extra={
+          <ExportButtons
+            href={(format) =>
+              `/api/people/experts/export?${exportQuery(
+                { q: q.trim(), language: language.trim(), field, degree, title, province },
+                format,
+              )}`
+            }
+          />
+        }
+      />
       <Card style={{ marginBottom: 12 }} styles={{ body: { paddingBottom: 4 } }}>
         <Form layout="vertical" component="div">
           <Row gutter={12}>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useOrganizationSearch, useReference, type SearchParams } from '../../api/queries';
 import type { OrganizationKind, OrganizationStatus, OrganizationSummary } from '../../api/types';
+import { ExportButtons, exportQuery } from '../../components/ExportButtons';
 import { KindTag } from '../../components/KindTag';
 import { OrgLink } from '../../components/OrgLink';
 import { OrganizationPicker } from '../../components/OrganizationPicker';
@@ -149,7 +150,19 @@ export function SearchPage() {
 
   return (
     <>
-      <PageHeader title={t('search.title')} />
+      <PageHeader
+        title={t('search.title')}
+        extra={
+          <ExportButtons
+            href={(format) =>
+              `/api/organizations/export?${exportQuery(
+                { q: q.trim(), kind: kinds, province, status, under, at, sort: search.sort },
+                format,
+              )}`
+            }
+          />
+        }
+      />
       <Card style={{ marginBottom: 12 }} styles={{ body: { paddingBottom: 4 } }}>
         <Form layout="vertical" component="div">
           <Row gutter={12}>
