@@ -15,6 +15,8 @@ import { ChangePasswordPage, TwoFactorPage } from './pages/account/AccountPages'
 import { AuditPage } from './pages/audit/AuditPage';
 import { SetupPage } from './pages/auth/SetupPage';
 import { SignInPage } from './pages/auth/SignInPage';
+import { ImportPage } from './pages/imports/ImportPage';
+import { ImportsPage } from './pages/imports/ImportsPage';
 import { ExpertsPage } from './pages/people/ExpertsPage';
 import { PeoplePage } from './pages/people/PeoplePage';
 import { PersonPage } from './pages/people/PersonPage';
@@ -112,6 +114,22 @@ const router = createBrowserRouter([
         element: (
           <RequirePermission permission="organization.read">
             <ExpertsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'nhap-du-lieu',
+        element: (
+          <RequirePermission permission="organization.write">
+            <ImportsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'nhap-du-lieu/:id',
+        element: (
+          <RequirePermission permission="organization.write">
+            <ImportPage />
           </RequirePermission>
         ),
       },

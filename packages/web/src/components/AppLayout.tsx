@@ -6,6 +6,7 @@ import {
   NodeIndexOutlined,
   SearchOutlined,
   TeamOutlined,
+  UploadOutlined,
 } from '@ant-design/icons';
 import { Alert, Button, DatePicker, Layout, Menu, Space, Tooltip, Typography } from 'antd';
 import type { MenuProps } from 'antd';
@@ -28,6 +29,7 @@ function selectedMenuKey(pathname: string): string {
     '/to-chuc',
     '/hoi-vien',
     '/chuyen-gia',
+    '/nhap-du-lieu',
     '/sap-xep',
     '/nguoi-dung',
     '/nhat-ky',
@@ -77,6 +79,12 @@ export function AppLayout() {
       icon: <ExperimentOutlined />,
       label: t('nav.experts'),
       permission: 'organization.read',
+    },
+    {
+      path: '/nhap-du-lieu',
+      icon: <UploadOutlined />,
+      label: t('nav.imports'),
+      permission: 'organization.write',
     },
     {
       path: '/sap-xep',

@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
@@ -212,6 +212,18 @@ export function PeoplePage() {
             <Button icon={<DownloadOutlined />} href={exportUrl('csv')}>
               {t('people.exportCsv')}
             </Button>
+            {canWrite && (
+              <Button
+                icon={<UploadOutlined />}
+                onClick={() =>
+                  void navigate(
+                    `/nhap-du-lieu?upload=1${under === undefined ? '' : `&organizationId=${under}`}`,
+                  )
+                }
+              >
+                {t('people.importExcel')}
+              </Button>
+            )}
             {canWrite && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
                 {t('people.add')}

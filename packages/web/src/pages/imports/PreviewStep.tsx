@@ -1,0 +1,414 @@
+import { EditOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { api, unwrap } from '../../api/client';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { listTableProps } from '../../components/listTableProps';
+import { fmtDate, fmtNumber } from '../../format';
+import {
+  importKeys,
+  useImportRows,
+  type ImportDetail,
+  type ImportRow,
+  type ImportRowDecision,
+  type ImportRowList,
+  type ImportRowsQuery,
+} from './import-api';
+import {
+  ROW_DECISIONS,
+  ROW_STATUSES,
+  RowStatusTag,
+  isRowDecision,
+  isRowStatus,
+  rowDisplayName,
+} from './import-format';
+import { RowEditModal } from './RowEditModal';
+
+const PAGE_SIZE = 50;
+
+interface Props {
+  detail: ImportDetail;
+  /** Back to the mapping step, to map the columns again. */
+  onRemap: () => void;
+  /** Shown beside the commit button (e.g. cancel the import). */
+  extra?: React.ReactNode;
+}
+
+const ISSUE_TYPES = { error: 'danger', warning: 'warning', info: 'secondary' } as const;
+
+/** Puts a row changed by the server into every cached page that shows it. */
+export function useReplaceRow(importId: string) {
+  const queryClient = useQueryClient();
+  return (row: ImportRow) => {
+    queryClient.setQueriesData<ImportRowList>({ queryKey: importKeys.rows(importId) }, (list) =>
+      list === undefined
+        ? list
+        : {
+            ...list,
+            items: list.items.map((r) => (r.rowNumber === row.rowNumber ? row : r)),
+          },
+    );
+    // the counts changed with the row: ask again for them (and for the filtered pages)
+    void queryClient.invalidateQueries({ queryKey: importKeys.detail(importId) });
+    void queryClient.invalidateQueries({ queryKey: importKeys.rows(importId) });
+  };
+}
+
+/** "Kiểm tra": every row as it will be written, its problems and duplicates; fix, choose, write. */
+export function PreviewStep({ detail, onRemap, extra }: Props) {
+  const { t } = useTranslation();
+  const { modal } = App.useApp();
+  const queryClient = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const statusParam = params.get('status');
+  const status = isRowStatus(statusParam) ? statusParam : undefined;
+  const decisionParam = params.get('decision');
+  const decision = isRowDecision(decisionParam) ? decisionParam : undefined;
+  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  const [editing, setEditing] = useState<ImportRow | null>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const replaceRow = useReplaceRow(detail.id);
+
+  const query: ImportRowsQuery = { status, decision, page, pageSize: PAGE_SIZE };
+  const rows = useImportRows(detail.id, query, true);
+  const counts = rows.data?.counts ?? detail.counts;
+
+  const update = (changes: Record<string, string | undefined>) => {
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value === undefined || value === '') next.delete(key);
+        else next.set(key, value);
+      }
+      if (!('page' in changes)) next.delete('page');
+      return next;
+    });
+  };
+
+  const decide = useMutation({
+    mutationFn: ({ row, to }: { row: ImportRow; to: ImportRowDecision }) =>
+      unwrap(
+        api.PATCH('/api/imports/{id}/rows/{rowNumber}', {
+          params: { path: { id: detail.id, rowNumber: row.rowNumber } },
+          body: { decision: to },
+        }),
+      ),
+    onSuccess: (row) => {
+      setActionError(null);
+      replaceRow(row);
+    },
+    onError: (err) => setActionError(err),
+  });
+
+  const commit = useMutation({
+    mutationFn: (skipInvalid: boolean) =>
+      unwrap(
+        api.POST('/api/imports/{id}/commit', {
+          params: { path: { id: detail.id } },
+          body: skipInvalid ? { skipInvalid: true } : {},
+        }),
+      ),
+    onSuccess: (updated) => {
+      setActionError(null);
+      queryClient.setQueryData(importKeys.detail(detail.id), updated);
+    },
+    onError: (err) => setActionError(err),
+  });
+
+  const confirmCommit = () => {
+    const c = counts;
+    void modal.confirm({
+      title: t('imports.preview.commitTitle'),
+      content: (
+        <Space orientation="vertical" size={4}>
+          <span>
+            {t('imports.preview.commitText', {
+              create: fmtNumber(c.create),
+              link: fmtNumber(c.link),
+              skip: fmtNumber(c.skip),
+            })}
+          </span>
+          {c.error > 0 && (
+            <Typography.Text type="danger">
+              {t('imports.preview.commitErrors', { n: fmtNumber(c.error), count: c.error })}
+            </Typography.Text>
+          )}
+          <Typography.Text type="secondary">{t('imports.preview.commitUndo')}</Typography.Text>
+        </Space>
+      ),
+      okText: t('imports.preview.commit'),
+      cancelText: t('common.cancel'),
+      onOk: () => commit.mutateAsync(c.error > 0).catch(() => undefined),
+    });
+  };
+
+  const columns: TableColumnsType<ImportRow> = [
+    {
+      key: 'row',
+      title: t('imports.preview.columns.row'),
+      width: 64,
+      fixed: 'start',
+      render: (_, r) => r.rowNumber,
+    },
+    {
+      key: 'name',
+      title: t('imports.preview.columns.name'),
+      width: 220,
+      fixed: 'start',
+      render: (_, r) => (
+        <Space size={4} wrap>
+          {r.values.fullName === '' ? (
+            <Typography.Text type="secondary" italic>
+              {t('imports.preview.noName')}
+            </Typography.Text>
+          ) : (
+            <Typography.Text strong>{rowDisplayName(r.values)}</Typography.Text>
+          )}
+          {r.edited && <Tag color="blue">{t('imports.preview.edited')}</Tag>}
+        </Space>
+      ),
+    },
+    {
+      key: 'status',
+      title: t('imports.preview.columns.status'),
+      width: 105,
+      render: (_, r) => <RowStatusTag status={r.status} />,
+    },
+    {
+      key: 'issues',
+      title: t('imports.preview.columns.issues'),
+      width: 280,
+      render: (_, r) =>
+        r.issues.length === 0 ? (
+          t('common.none')
+        ) : (
+          <ul className="import-issues" style={{ margin: 0, paddingInlineStart: 16 }}>
+            {r.issues.map((i, n) => (
+              <li key={n}>
+                <Typography.Text type={ISSUE_TYPES[i.severity]}>{i.message}</Typography.Text>
+              </li>
+            ))}
+          </ul>
+        ),
+    },
+    {
+      key: 'match',
+      title: t('imports.preview.columns.match'),
+      width: 260,
+      render: (_, r) =>
+        r.match === null ? (
+          t('common.none')
+        ) : (
+          <Space orientation="vertical" size={0}>
+            <Typography.Text>{r.match.reason}</Typography.Text>
+            {r.match.personId !== null && (
+              <Link to={`/hoi-vien/${r.match.personId}`} target="_blank" rel="noopener">
+                {t('imports.preview.viewPerson')}
+              </Link>
+            )}
+          </Space>
+        ),
+    },
+    {
+      key: 'decision',
+      title: t('imports.preview.columns.decision'),
+      width: 210,
+      render: (_, r) => (
+        <Select<ImportRowDecision>
+          aria-label={t('imports.preview.decisionOf', { n: r.rowNumber })}
+          size="small"
+          style={{ width: '100%' }}
+          value={r.decision}
+          loading={decide.isPending && decide.variables.row.rowNumber === r.rowNumber}
+          onChange={(to) => decide.mutate({ row: r, to })}
+          popupMatchSelectWidth={false}
+          options={ROW_DECISIONS.filter((d) => d !== 'link' || r.match?.personId != null).map(
+            (d) => ({
+              value: d,
+              label: t(`imports.decision.${d}`),
+              // a row with errors can only be skipped until it is fixed
+              disabled: r.status === 'error' && d !== 'skip',
+            }),
+          )}
+        />
+      ),
+    },
+    {
+      key: 'birth',
+      title: t('imports.preview.columns.birth'),
+      width: 105,
+      render: (_, r) =>
+        r.values.birthDate !== null
+          ? fmtDate(r.values.birthDate)
+          : (r.values.birthYear ?? t('common.none')),
+    },
+    {
+      key: 'gender',
+      title: t('imports.preview.columns.gender'),
+      width: 85,
+      render: (_, r) =>
+        r.values.gender === null ? t('common.none') : t(`gender.${r.values.gender}`),
+    },
+    {
+      key: 'phone',
+      title: t('imports.preview.columns.phone'),
+      width: 120,
+      render: (_, r) => r.values.phone ?? t('common.none'),
+    },
+    {
+      key: 'email',
+      title: t('imports.preview.columns.email'),
+      width: 190,
+      render: (_, r) => r.values.email ?? t('common.none'),
+    },
+    {
+      key: 'workplace',
+      title: t('imports.preview.columns.workplace'),
+      width: 200,
+      render: (_, r) => r.values.workplace ?? t('common.none'),
+    },
+    {
+      key: 'joinedOn',
+      title: t('imports.preview.columns.joinedOn'),
+      width: 110,
+      render: (_, r) => fmtDate(r.values.joinedOn),
+    },
+    {
+      key: 'actions',
+      title: t('imports.preview.columns.actions'),
+      width: 90,
+      fixed: 'end',
+      render: (_, r) => (
+        <Button
+          size="small"
+          icon={<EditOutlined />}
+          onClick={() => setEditing(r)}
+          aria-label={t('imports.preview.editRow', { n: r.rowNumber })}
+        >
+          {t('imports.preview.edit')}
+        </Button>
+      ),
+    },
+  ];
+
+  const withCount = (label: string, n: number) =>
+    t('imports.preview.withCount', { label, n: fmtNumber(n) });
+
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <Card size="small">
+        <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+          <Space wrap size={[8, 4]}>
+            <Typography.Text strong id="import-status-filter">
+              {t('imports.preview.statusFilter')}:
+            </Typography.Text>
+            <Radio.Group
+              aria-labelledby="import-status-filter"
+              optionType="button"
+              size="small"
+              value={status ?? ''}
+              onChange={(e) => update({ status: String(e.target.value) })}
+              options={[
+                { value: '', label: withCount(t('imports.preview.all'), counts.total) },
+                ...ROW_STATUSES.map((s) => ({
+                  value: s,
+                  label: withCount(t(`imports.rowStatus.${s}`), counts[s]),
+                })),
+              ]}
+            />
+          </Space>
+          <Space wrap size={[8, 4]}>
+            <Typography.Text strong id="import-decision-filter">
+              {t('imports.preview.decisionFilter')}:
+            </Typography.Text>
+            <Radio.Group
+              aria-labelledby="import-decision-filter"
+              optionType="button"
+              size="small"
+              value={decision ?? ''}
+              onChange={(e) => update({ decision: String(e.target.value) })}
+              options={[
+                { value: '', label: withCount(t('imports.preview.all'), counts.total) },
+                ...ROW_DECISIONS.map((d) => ({
+                  value: d,
+                  label: withCount(t(`imports.decision.${d}`), counts[d]),
+                })),
+              ]}
+            />
+          </Space>
+        </Space>
+      </Card>
+      {counts.error > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('imports.preview.errorsAlert', {
+            n: fmtNumber(counts.error),
+            count: counts.error,
+          })}
+        />
+      )}
+      {actionError !== null && (
+        <ProblemAlert error={actionError} title={t('imports.detail.actionError')} />
+      )}
+      <Card styles={{ body: { padding: 0 } }}>
+        {rows.isError ? (
+          <div style={{ padding: 16 }}>
+            <ProblemAlert error={rows.error} onRetry={() => void rows.refetch()} />
+          </div>
+        ) : (
+          <Table<ImportRow>
+            rowKey="rowNumber"
+            size="small"
+            columns={columns}
+            dataSource={rows.data?.items ?? []}
+            loading={rows.isFetching && rows.data === undefined}
+            scroll={{ x: 2100 }}
+            onRow={(r) => ({
+              style: r.status === 'error' ? { background: '#fff2f0' } : undefined,
+            })}
+            {...listTableProps({
+              totalLabel:
+                rows.data === undefined
+                  ? undefined
+                  : t('imports.preview.rowTotal', {
+                      n: fmtNumber(rows.data.total),
+                      count: rows.data.total,
+                    }),
+              loadingLabel: t('common.loading'),
+              empty: { title: t('imports.preview.empty') },
+              pending: rows.isPending,
+              page,
+              pageSize: PAGE_SIZE,
+              total: rows.data?.total ?? 0,
+              onPage: (next) => update({ page: next === 1 ? undefined : String(next) }),
+            })}
+          />
+        )}
+      </Card>
+      <Space wrap>
+        <Button type="primary" onClick={confirmCommit} loading={commit.isPending}>
+          {t('imports.preview.commit')}
+        </Button>
+        <Button onClick={onRemap}>{t('imports.preview.remap')}</Button>
+        {extra}
+      </Space>
+      {editing !== null && (
+        <RowEditModal
+          key={`${editing.rowNumber}:${editing.cells.join('\u0001')}`}
+          detail={detail}
+          row={editing}
+          onClose={() => setEditing(null)}
+          onSaved={(row) => {
+            replaceRow(row);
+            setEditing(row.status === 'error' ? row : null);
+          }}
+        />
+      )}
+    </Space>
+  );
+}
