@@ -68,6 +68,7 @@ const FIELD_LABELS: Record<string, string> = {
   ageFrom: 'Tuổi từ',
   ageTo: 'Tuổi đến',
   memberOrganizationId: 'Tổ chức là hội viên tập thể',
+  duplicateConfirmed: 'Xác nhận là người khác',
 };
 
 /** `/body/newOrganization/fullName` → the label of its most specific known segment. */

@@ -3029,6 +3029,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/people/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Người có thể trùng với người sắp thêm: cùng họ tên (không phân biệt dấu), mạnh hơn khi trùng năm sinh, điện thoại hoặc thư điện tử
+         * @description Chỉ trong phạm vi người dùng được xem; không trả về điện thoại, thư điện tử của người có thể trùng. Gửi bằng POST để dữ liệu cá nhân không nằm trong đường dẫn.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DuplicateCheckRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DuplicateCheckResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/people/{id}": {
         parameters: {
             query?: never;
@@ -5214,6 +5302,17 @@ export interface components {
                  */
                 joinedOn: string;
             };
+            /** @description Đã xem các hồ sơ có thể trùng (POST /people/duplicates) và xác nhận đây là một người khác; thiếu xác nhận khi có hồ sơ có thể trùng thì bị từ chối (409) */
+            duplicateConfirmed?: boolean;
+        };
+        DuplicateCheckRequestInput: {
+            /** @description Họ và tên như sẽ nhập, có thể kèm học hàm, học vị */
+            fullName: string;
+            birthDate?: string | null;
+            /** @description Khi chỉ biết năm sinh; khi có ngày sinh thì năm theo ngày sinh */
+            birthYear?: number | null;
+            phone?: string | null;
+            email?: string | null;
         };
         PersonUpdateInput: {
             fullName?: string;
@@ -5283,6 +5382,26 @@ export interface components {
             displayName: string;
             title: components["schemas"]["PersonTitleInput"] | null;
             degree: components["schemas"]["PersonDegreeInput"] | null;
+        };
+        /**
+         * @description same: cùng họ tên và trùng năm sinh, điện thoại hoặc thư điện tử; possible: cùng họ tên, không đủ thông tin để phân biệt
+         * @enum {string}
+         */
+        DuplicateStrengthInput: "same" | "possible";
+        DuplicateCandidateInput: {
+            person: components["schemas"]["PersonRefInput"];
+            birthYear: number | null;
+            /** @description Các tổ chức người đó đang sinh hoạt, trong phạm vi được xem */
+            organizations: components["schemas"]["OrganizationRefInput"][];
+            strength: components["schemas"]["DuplicateStrengthInput"];
+            /** @description Lý do: "Cùng họ tên và năm sinh 1965" */
+            reason: string;
+            /** @description "PGS.TS Nguyễn Văn An, sinh 1965, Hội Y học Hải Phòng" */
+            summary: string;
+        };
+        DuplicateCheckResultInput: {
+            /** @description Người có thể trùng, trong phạm vi được xem; hồ sơ gần như chắc chắn trùng trước */
+            candidates: components["schemas"]["DuplicateCandidateInput"][];
         };
         PersonInput: {
             /** Format: uuid */
@@ -6217,6 +6336,17 @@ export interface components {
                  */
                 joinedOn: string;
             };
+            /** @description Đã xem các hồ sơ có thể trùng (POST /people/duplicates) và xác nhận đây là một người khác; thiếu xác nhận khi có hồ sơ có thể trùng thì bị từ chối (409) */
+            duplicateConfirmed?: boolean;
+        };
+        DuplicateCheckRequest: {
+            /** @description Họ và tên như sẽ nhập, có thể kèm học hàm, học vị */
+            fullName: string;
+            birthDate?: string | null;
+            /** @description Khi chỉ biết năm sinh; khi có ngày sinh thì năm theo ngày sinh */
+            birthYear?: number | null;
+            phone?: string | null;
+            email?: string | null;
         };
         PersonUpdate: {
             fullName?: string;
@@ -6286,6 +6416,26 @@ export interface components {
             displayName: string;
             title: components["schemas"]["PersonTitle"] | null;
             degree: components["schemas"]["PersonDegree"] | null;
+        };
+        /**
+         * @description same: cùng họ tên và trùng năm sinh, điện thoại hoặc thư điện tử; possible: cùng họ tên, không đủ thông tin để phân biệt
+         * @enum {string}
+         */
+        DuplicateStrength: "same" | "possible";
+        DuplicateCandidate: {
+            person: components["schemas"]["PersonRef"];
+            birthYear: number | null;
+            /** @description Các tổ chức người đó đang sinh hoạt, trong phạm vi được xem */
+            organizations: components["schemas"]["OrganizationRef"][];
+            strength: components["schemas"]["DuplicateStrength"];
+            /** @description Lý do: "Cùng họ tên và năm sinh 1965" */
+            reason: string;
+            /** @description "PGS.TS Nguyễn Văn An, sinh 1965, Hội Y học Hải Phòng" */
+            summary: string;
+        };
+        DuplicateCheckResult: {
+            /** @description Người có thể trùng, trong phạm vi được xem; hồ sơ gần như chắc chắn trùng trước */
+            candidates: components["schemas"]["DuplicateCandidate"][];
         };
         Person: {
             /** Format: uuid */

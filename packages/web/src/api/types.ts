@@ -72,6 +72,7 @@ export type Position = Schemas['Position'];
 export type Leadership = Schemas['Leadership'];
 export type MemberStats = Schemas['MemberStats'];
 export type StatGroup = Schemas['StatGroup'];
+export type DuplicateCandidate = Schemas['DuplicateCandidate'];
 export type CollectiveEventKind = Schemas['CollectiveEventKind'];
 export type CollectiveMember = Schemas['CollectiveMember'];
 export type CollectiveMemberList = Schemas['CollectiveMemberList'];

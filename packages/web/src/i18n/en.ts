@@ -561,6 +561,17 @@ export const en: Messages = {
     },
     holding: 'Holding',
   },
+  duplicates: {
+    title: 'May be the same as:',
+    same: 'Almost surely the same',
+    possible: 'Possibly the same',
+    hint: 'Open the profile (in a new tab) to check. If it is the same person, choose "Record joining for this person" instead of adding a new record.',
+    useExisting: 'Record joining for this person',
+    useExistingConfirm: 'Record {{name}} as joining the chosen unit, without adding a new record?',
+    joined: 'Recorded {{name}} as joining',
+    confirm: 'I have checked: this is someone else, add a new record',
+    confirmRequired: 'Confirm this is someone else, or record joining for the person already there',
+  },
   membershipForm: {
     title: 'Record a membership change',
     organization: 'Organisation',

@@ -566,6 +566,17 @@ export const vi = {
     },
     holding: 'Đang giữ chức',
   },
+  duplicates: {
+    title: 'Có thể trùng với:',
+    same: 'Gần như chắc chắn trùng',
+    possible: 'Có thể trùng',
+    hint: 'Hãy mở hồ sơ (trong thẻ mới) để kiểm tra. Nếu là cùng một người, bấm "Ghi gia nhập cho người này" thay vì thêm hồ sơ mới.',
+    useExisting: 'Ghi gia nhập cho người này',
+    useExistingConfirm: 'Ghi {{name}} gia nhập đơn vị đã chọn, không thêm hồ sơ mới?',
+    joined: 'Đã ghi {{name}} gia nhập',
+    confirm: 'Tôi đã kiểm tra: đây là một người khác, vẫn thêm hồ sơ mới',
+    confirmRequired: 'Hãy xác nhận đây là người khác, hoặc ghi gia nhập cho người đã có',
+  },
   membershipForm: {
     title: 'Ghi nhận biến động hội viên',
     organization: 'Tổ chức',

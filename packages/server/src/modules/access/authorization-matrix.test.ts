@@ -522,6 +522,14 @@ const CASES: Record<string, Case> = {
       status: 404,
     }),
   },
+  'POST /api/people/duplicates': {
+    inside: async () => ({
+      method: 'POST',
+      url: '/api/people/duplicates',
+      payload: { fullName: 'Nguyễn Văn Thử', birthYear: 1970 },
+    }),
+    outside: null,
+  },
   'GET /api/users': { inside: async () => ({ method: 'GET', url: '/api/users' }), outside: null },
   'POST /api/users': {
     inside: async () => ({

@@ -5,6 +5,8 @@ import { z } from '../../http/zod-setup.js';
 import { downloadHeaders, spreadsheetFile } from '../../shared/spreadsheet-export.js';
 import { AtQuerySchema, IdParamsSchema } from '../organizations/organization.schemas.js';
 import {
+  DuplicateCheckResultSchema,
+  DuplicateCheckSchema,
   ExpertsExportQuerySchema,
   ExpertsQuerySchema,
   LeadershipSchema,
@@ -140,6 +142,23 @@ export function peopleRoutes(app: ZodApp, db: Database): void {
         .type(contentType)
         .send(body as unknown as string);
     },
+  );
+
+  app.post(
+    '/people/duplicates',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          'Người có thể trùng với người sắp thêm: cùng họ tên (không phân biệt dấu), mạnh hơn khi trùng năm sinh, điện thoại hoặc thư điện tử',
+        description:
+          'Chỉ trong phạm vi người dùng được xem; không trả về điện thoại, thư điện tử của người có thể trùng. Gửi bằng POST để dữ liệu cá nhân không nằm trong đường dẫn.',
+        body: DuplicateCheckSchema,
+        response: { 200: DuplicateCheckResultSchema, ...errors },
+      },
+    },
+    (req) => service.duplicates(req.ctx, req.body),
   );
 
   app.get(

@@ -139,9 +139,26 @@ export const PersonCreateSchema = z
     membership: z
       .object({ organizationId: UuidSchema, joinedOn: IsoDateSchema })
       .describe('Tổ chức người này gia nhập và ngày gia nhập'),
+    duplicateConfirmed: z
+      .boolean()
+      .optional()
+      .describe(
+        'Đã xem các hồ sơ có thể trùng (POST /people/duplicates) và xác nhận đây là một người khác; thiếu xác nhận khi có hồ sơ có thể trùng thì bị từ chối (409)',
+      ),
   })
   .meta({ id: 'PersonCreate' });
 export type PersonCreate = z.infer<typeof PersonCreateSchema>;
+
+export const DuplicateCheckSchema = z
+  .object({
+    fullName: text(200).describe('Họ và tên như sẽ nhập, có thể kèm học hàm, học vị'),
+    birthDate: personFields.birthDate,
+    birthYear: personFields.birthYear,
+    phone: personFields.phone,
+    email: personFields.email,
+  })
+  .meta({ id: 'DuplicateCheckRequest' });
+export type DuplicateCheck = z.infer<typeof DuplicateCheckSchema>;
 
 export const PersonUpdateSchema = z
   .object({ fullName: text(200).optional(), ...personFields })
@@ -290,6 +307,33 @@ export const PeopleExportQuerySchema = PeopleQuerySchema.omit({
 }).extend({
   format: z.enum(['xlsx', 'csv']).default('xlsx').describe('Định dạng tệp'),
 });
+
+export const DuplicateStrengthSchema = z.enum(['same', 'possible']).meta({
+  id: 'DuplicateStrength',
+  description:
+    'same: cùng họ tên và trùng năm sinh, điện thoại hoặc thư điện tử; possible: cùng họ tên, không đủ thông tin để phân biệt',
+});
+
+export const DuplicateCandidateSchema = z
+  .object({
+    person: PersonRefSchema,
+    birthYear: z.number().int().nullable(),
+    organizations: z
+      .array(OrganizationRefSchema)
+      .describe('Các tổ chức người đó đang sinh hoạt, trong phạm vi được xem'),
+    strength: DuplicateStrengthSchema,
+    reason: z.string().describe('Lý do: "Cùng họ tên và năm sinh 1965"'),
+    summary: z.string().describe('"PGS.TS Nguyễn Văn An, sinh 1965, Hội Y học Hải Phòng"'),
+  })
+  .meta({ id: 'DuplicateCandidate' });
+
+export const DuplicateCheckResultSchema = z
+  .object({
+    candidates: z
+      .array(DuplicateCandidateSchema)
+      .describe('Người có thể trùng, trong phạm vi được xem; hồ sơ gần như chắc chắn trùng trước'),
+  })
+  .meta({ id: 'DuplicateCheckResult' });
 
 export const PersonSchema = z
   .object({

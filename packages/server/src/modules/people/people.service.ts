@@ -22,7 +22,7 @@ import { toRef } from '../organizations/organization.dto.js';
 import { existsOn, requireOrganization } from '../organizations/organization.service.js';
 import { referenceRepository } from '../reference/reference.repository.js';
 import { vnToday } from '../../shared/dates.js';
-import { conflict, invalid, notFound, type AppError } from '../../shared/errors.js';
+import { AppError, conflict, invalid, notFound } from '../../shared/errors.js';
 import {
   DEGREE_LABELS,
   STATUS_RANK,
@@ -32,9 +32,11 @@ import {
   toPerson,
   toPersonDetail,
 } from './people.dto.js';
+import { likelyDuplicates } from './duplicate.service.js';
 import { peopleExportRepository as peopleExport } from './people-export.repository.js';
 import { peopleRepository as people, type PersonRow } from './people.repository.js';
 import type {
+  DuplicateCheck,
   ExpertsExportQuery,
   ExpertsQuery,
   MembershipEventInput,
@@ -504,10 +506,34 @@ export function createPeopleService(db: Database) {
       });
     },
 
+    /** People the actor may read who may be the one about to be entered (same name, …). */
+    async duplicates(ctx: RequestContext, input: DuplicateCheck) {
+      return { candidates: await likelyDuplicates(db, ctx.actor!, input) };
+    },
+
+    /**
+     * Adds a person with a first membership. When people of the same name that may be the same
+     * person are within the actor's reach, the caller must have shown them and confirmed this is
+     * someone else (`duplicateConfirmed`); the confirmation is kept in the audit trail.
+     */
     async create(ctx: RequestContext, input: PersonCreate) {
       const actor = ctx.actor!;
       const id = await db.transaction().execute(async (tx) => {
         await assertWritable(tx, actor, 'organization.write', [input.membership.organizationId]);
+        const duplicates = await likelyDuplicates(tx, actor, input);
+        if (duplicates.length > 0 && input.duplicateConfirmed !== true) {
+          throw new AppError(
+            409,
+            'possible_duplicate',
+            `Có thể trùng với: ${duplicates
+              .slice(0, 3)
+              .map((d) => d.summary)
+              .join(
+                '; ',
+              )}${duplicates.length > 3 ? `; và ${duplicates.length - 3} người khác` : ''}. Hãy mở hồ sơ để kiểm tra; nếu đây là người khác, xác nhận để vẫn thêm mới`,
+            'duplicateConfirmed',
+          );
+        }
         const personId = await insertPerson(tx, input);
         const row = await people.findById(tx, personId);
         await audit(tx, ctx, {
@@ -515,7 +541,13 @@ export function createPeopleService(db: Database) {
           entityType: 'person',
           entityId: personId,
           organizationId: input.membership.organizationId,
-          after: { ...auditView(row!), membership: input.membership },
+          after: {
+            ...auditView(row!),
+            membership: input.membership,
+            ...(duplicates.length > 0
+              ? { confirmedNotDuplicateOf: duplicates.map((d) => d.person.id) }
+              : {}),
+          },
         });
         return personId;
       });

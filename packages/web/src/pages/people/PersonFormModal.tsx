@@ -3,9 +3,10 @@ import { App, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Row, S
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api, errorMessage, unwrap } from '../../api/client';
+import { ProblemError, api, errorMessage, unwrap } from '../../api/client';
 import { queryKeys, useReference } from '../../api/queries';
 import type {
+  DuplicateCandidate,
   FieldCode,
   Gender,
   PersonCreate,
@@ -17,6 +18,7 @@ import { OrganizationPicker } from '../../components/OrganizationPicker';
 import { applyProblemToForm, fieldPath, validatedValues } from '../../components/form-errors';
 import { DATE_INPUT_FORMATS, dayjsToIso, isoToDayjs } from '../../format';
 import { useLinkWithAt } from '../../hooks/useAtDate';
+import { DuplicateWarning, useLikelyDuplicates } from './DuplicateWarning';
 import { DEGREES, GENDERS, TITLES } from './people-format';
 import { useFieldNames } from './useFieldNames';
 
@@ -39,6 +41,8 @@ export interface PersonFormValues {
   isExpert?: boolean;
   organizationId?: string;
   joinedOn?: Dayjs | null;
+  /** Ticked after looking at the people of the same name shown: this is someone else. */
+  duplicateConfirmed?: boolean;
 }
 
 type Props =
@@ -113,6 +117,7 @@ export function PersonFormModal(props: Props) {
   const [form] = Form.useForm<PersonFormValues>();
   const { mode, open, onClose } = props;
   const editing = props.mode === 'edit' ? props.person : undefined;
+  const duplicates = useLikelyDuplicates(form, mode === 'create' && open);
 
   const save = useMutation({
     mutationFn: async (values: PersonFormValues) => {
@@ -124,6 +129,7 @@ export function PersonFormModal(props: Props) {
             organizationId: values.organizationId ?? '',
             joinedOn: dayjsToIso(values.joinedOn) ?? '',
           },
+          ...(values.duplicateConfirmed === true ? { duplicateConfirmed: true } : {}),
         };
         return unwrap(api.POST('/api/people', { body }));
       }
@@ -157,6 +163,37 @@ export function PersonFormModal(props: Props) {
     onError: (err) => {
       applyProblemToForm(form, err, formFieldOf);
       void message.error(errorMessage(err));
+      // someone of the same name appeared before the check ran: show them
+      if (err instanceof ProblemError && err.code === 'possible_duplicate') {
+        void queryClient.invalidateQueries({ queryKey: ['people', 'duplicates'] });
+      }
+    },
+  });
+
+  /** "Ghi gia nhập cho người này": the membership on the person already there, no new record. */
+  const joinExisting = useMutation({
+    mutationFn: async (candidate: DuplicateCandidate) => {
+      const values = await form.validateFields(['organizationId', 'joinedOn']);
+      return unwrap(
+        api.POST('/api/people/{id}/memberships', {
+          params: { path: { id: candidate.person.id } },
+          body: {
+            organizationId: values.organizationId ?? '',
+            kind: 'join',
+            effectiveDate: dayjsToIso(values.joinedOn) ?? '',
+          },
+        }),
+      );
+    },
+    onSuccess: async (person) => {
+      void message.success(t('duplicates.joined', { name: person.displayName }));
+      onClose();
+      await queryClient.invalidateQueries({ queryKey: queryKeys.people });
+      void navigate(withAt(`/hoi-vien/${person.id}`));
+    },
+    onError: (err) => {
+      // fields left empty are shown on the form by validateFields itself
+      if (err instanceof ProblemError) void message.error(errorMessage(err));
     },
   });
 
@@ -207,6 +244,13 @@ export function PersonFormModal(props: Props) {
         >
           <Input maxLength={200} autoFocus />
         </Form.Item>
+        {mode === 'create' && duplicates.candidates.length > 0 && (
+          <DuplicateWarning
+            candidates={duplicates.candidates}
+            usingExisting={joinExisting.isPending}
+            onUseExisting={(c) => joinExisting.mutate(c)}
+          />
+        )}
         <Row gutter={12}>
           <Col xs={24} md={6}>
             <Form.Item name="gender" label={t('personForm.gender')}>
