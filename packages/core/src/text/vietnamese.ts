@@ -19,6 +19,8 @@ const COMBINING_MARK = /\p{M}/gu;
  * becomes the real Đ/đ.
  */
 export function normalizeText(s: string): string {
+  // Most text needs only NFC: no invisible characters, no eth, single plain spaces inside.
+  if (!NEEDS_CLEANUP.test(s)) return s.normalize('NFC');
   // Zero-width characters go first: removing them afterwards could bring a
   // base letter and a combining mark together and leave the result non-NFC.
   return s
@@ -30,14 +32,22 @@ export function normalizeText(s: string): string {
     .trim();
 }
 
+const NEEDS_CLEANUP = /[\u200B\u200C\u200D\u2060\uFEFF\u180E\u00D0\u00F0]|[^\S ]| {2}|^ | $/u;
+
+// Imports fold the same words (family names, "Văn", "Thị", "Nam", "Nữ") again and again.
+const FOLD_CACHE = new Map<string, string>();
+const FOLD_CACHE_MAX = 50_000;
+
 /**
  * Search key that ignores case, diacritics and tone placement:
  * "Đắk Lắk" → "dak lak", "Hoà" and "Hòa" → "hoa".
  */
 export function foldVietnamese(s: string): string {
+  const hit = FOLD_CACHE.get(s);
+  if (hit !== undefined) return hit;
   // Lower-casing before stripping marks: a few upper-case letters (e.g. İ)
   // lower-case to a base letter plus a combining mark, which must go too.
-  return normalizeText(s)
+  const folded = normalizeText(s)
     .toLowerCase()
     .normalize('NFD')
     .replace(COMBINING_MARK, '')
@@ -45,6 +55,11 @@ export function foldVietnamese(s: string): string {
     .replace(/Đ/gu, 'D')
     .replace(WHITESPACE_RUN, ' ')
     .trim();
+  if (s.length <= 64) {
+    if (FOLD_CACHE.size >= FOLD_CACHE_MAX) FOLD_CACHE.clear();
+    FOLD_CACHE.set(s, folded);
+  }
+  return folded;
 }
 
 /**

@@ -78,6 +78,8 @@ create table import_row (
 );
 create index import_row_key_idx on import_row (import_id, name_key);
 create index import_row_status_idx on import_row (import_id, status);
+-- deleting people (an undo) looks here for rows that point at them
+create index import_row_match_idx on import_row (match_person_id) where match_person_id is not null;
 
 -- The column mapping an organisation used last, re-applied to its next file of the same kind.
 create table import_mapping (

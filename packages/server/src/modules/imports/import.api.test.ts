@@ -383,7 +383,9 @@ describe('importing a messy member list', () => {
       membership: { organizationId: branch, joinedOn: '2010-01-01' },
     });
     expect(created.statusCode).toBe(201);
-    const csv = Buffer.from('Họ và tên,Năm sinh\nĐỗ Văn Khải,1960\nĐỗ Văn Khải,1972\n');
+    const csv = Buffer.from(
+      'Họ và tên,Năm sinh,Số CCCD\nĐỗ Văn Khải,1960,\nĐỗ Văn Khải,1972,031072001234\n',
+    );
     const d = (await upload(api, hp, csv, 'bo-sung.csv')).json<Detail>();
     await api.put(`/api/imports/${d.id}/mapping`, mappingOf(d));
     await waitFor(api, d.id, 'ready');
@@ -399,6 +401,13 @@ describe('importing a messy member list', () => {
     });
     // a namesake born in another year is someone else
     expect(rows.get(3)).toMatchObject({ status: 'ok', decision: 'create', match: null });
+    // the national ID is never sent back whole, neither as a value nor as the cell typed
+    expect(rows.get(3)!.values.nationalIdMasked).toBe('•••234');
+    expect((rows.get(3) as unknown as { cells: string[] }).cells).toEqual([
+      'Đỗ Văn Khải',
+      '1972',
+      '•••234',
+    ]);
     await api.post(`/api/imports/${d.id}/commit`, {});
     const done = await waitFor(api, d.id, 'committed');
     expect(done.counts).toMatchObject({ createdPeople: 1, events: 2 });

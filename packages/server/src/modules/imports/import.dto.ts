@@ -58,11 +58,19 @@ export function toImportDetail(r: ImportBatchRow, organizationName: string) {
   };
 }
 
-export function toImportRow(r: ImportRowRow) {
+/**
+ * A preview row. The cell of the national ID column is masked like the value: the uploader
+ * typed it, but a screen shows only its end.
+ */
+export function toImportRow(r: ImportRowRow, nationalIdColumn: number | null) {
   const d = r.data as unknown as MemberData;
+  const cells =
+    nationalIdColumn === null || !r.raw[nationalIdColumn]
+      ? r.raw
+      : r.raw.map((c, i) => (i === nationalIdColumn ? `•••${c.replace(/\s/g, '').slice(-3)}` : c));
   return {
     rowNumber: r.row_number,
-    cells: r.raw,
+    cells,
     values: {
       fullName: d.fullName,
       title: d.title,
@@ -72,7 +80,6 @@ export function toImportRow(r: ImportRowRow) {
       birthYear: d.birthYear,
       phone: d.phone,
       email: d.email,
-      // the uploader typed it, but a preview on screen shows only its end
       nationalIdMasked: d.nationalId ? `•••${d.nationalId.slice(-3)}` : null,
       workplace: d.workplace,
       jobTitle: d.jobTitle,
@@ -92,6 +99,11 @@ export function toImportRow(r: ImportRowRow) {
         : { personId: r.match_person_id, row: r.match_row, reason: r.match_reason },
     edited: r.edited,
   };
+}
+
+export function columnOf(mapping: ReadonlyMap<number, MemberField>, field: MemberField) {
+  for (const [col, f] of mapping) if (f === field) return col;
+  return null;
 }
 
 export function mappingFromJson(json: unknown): Map<number, MemberField> {

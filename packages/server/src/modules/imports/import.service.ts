@@ -10,6 +10,7 @@ import { audit } from '../audit/audit.service.js';
 import { requireOrganization } from '../organizations/organization.service.js';
 import { matchExisting, type ExistingPerson } from './dedupe.js';
 import {
+  columnOf,
   mappingFromJson,
   toImportDetail,
   toImportRow,
@@ -283,7 +284,12 @@ export function createImportService(
       const { b } = await load(ctx, id);
       const r = await imports.rows(db, id, q);
       const detail = toImportSummary(b, '');
-      return { items: r.rows.map(toImportRow), total: r.total, counts: detail.counts };
+      const idColumn = columnOf(mappingFromJson(b.mapping), 'nationalId');
+      return {
+        items: r.rows.map((row) => toImportRow(row, idColumn)),
+        total: r.total,
+        counts: detail.counts,
+      };
     },
 
     /** Corrects a row's values (as typed in a spreadsheet) or its decision, and checks it again. */
@@ -298,8 +304,8 @@ export function createImportService(
       if (fix.values && Object.keys(fix.values).length > 0) {
         const raw = [...row.raw];
         for (const [field, value] of Object.entries(fix.values) as [MemberField, string][]) {
-          const col = [...mapping].find(([, f]) => f === field)?.[0];
-          if (col === undefined) {
+          const col = columnOf(mapping, field);
+          if (col === null) {
             throw invalid(
               `values/${field}`,
               `Trường "${MEMBER_FIELD_LABELS[field]}" chưa được ghép với cột nào của tệp`,
@@ -376,7 +382,7 @@ export function createImportService(
       });
       await refreshCounts(id);
       const updated = await imports.row(db, id, rowNumber);
-      return toImportRow(updated!);
+      return toImportRow(updated!, columnOf(mapping, 'nationalId'));
     },
 
     async commit(ctx: RequestContext, id: string, skipInvalid: boolean) {
