@@ -72,13 +72,14 @@ function inlineQueue(): JobQueue & { handlers: Partial<Record<JobName, JobHandle
   const handlers: Partial<Record<JobName, JobHandler>> = {};
   return {
     handlers,
-    work: async (h) => {
+    work: (h) => {
       Object.assign(handlers, h);
+      return Promise.resolve();
     },
     send: async (name, data) => {
       await handlers[name]!(data);
     },
-    stop: async () => {},
+    stop: () => Promise.resolve(),
   };
 }
 
