@@ -3,7 +3,7 @@ import type { AuditEntry } from '../../api/types';
 
 /** Every action the server records, by group, in the order of the filter list. */
 export const AUDIT_ACTION_GROUPS = {
-  organization: ['organization.create', 'organization.update'],
+  organization: ['organization.create', 'organization.update', 'organization.export'],
   lineage: ['lineage.merge', 'lineage.split', 'lineage.rename', 'lineage.move', 'lineage.dissolve'],
   user: [
     'user.create',
@@ -14,6 +14,25 @@ export const AUDIT_ACTION_GROUPS = {
     'user.sessions_revoked',
     'user.role_granted',
     'user.role_revoked',
+  ],
+  people: [
+    'person.create',
+    'person.update',
+    'person.export',
+    'person.national_id_viewed',
+    'membership.event',
+    'collective_member.event',
+    'position.create',
+    'position.end',
+  ],
+  imports: [
+    'import.upload',
+    'import.map',
+    'import.commit',
+    'import.committed',
+    'import.undo',
+    'import.undone',
+    'import.cancel',
   ],
   auth: [
     'auth.sign_in',
@@ -59,10 +78,20 @@ export function actionColor(action: string): string {
   if (group === 'organization') return 'blue';
   if (group === 'lineage') return 'purple';
   if (group === 'user') return 'gold';
+  if (group === 'person' || group === 'membership' || group === 'position') return 'green';
+  if (group === 'collective_member') return 'green';
+  if (group === 'import') return 'cyan';
   return 'default';
 }
 
-const ENTITY_TYPES = ['organization', 'user', 'lineage_event'] as const;
+const ENTITY_TYPES = [
+  'organization',
+  'user',
+  'lineage_event',
+  'person',
+  'position',
+  'import',
+] as const;
 type EntityType = (typeof ENTITY_TYPES)[number];
 
 function isEntityType(value: string): value is EntityType {
