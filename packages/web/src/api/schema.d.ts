@@ -5261,10 +5261,10 @@ export interface components {
         /** @enum {string} */
         MembershipEventKindInput: "join" | "renew" | "suspend" | "leave" | "transfer" | "deceased";
         /**
-         * @description Tình trạng hội viên vào ngày xem, tính từ sự kiện gần nhất: active (đang sinh hoạt), suspended (tạm dừng), ended (đã thôi, từ trần)
+         * @description Tình trạng hội viên vào ngày xem, tính từ sự kiện gần nhất: active (đang sinh hoạt), suspended (tạm dừng), ended (đã thôi); deceased (đã từ trần: từ ngày từ trần ghi ở bất kỳ tổ chức nào, ở mọi tổ chức)
          * @enum {string}
          */
-        MembershipStatusInput: "active" | "suspended" | "ended";
+        MembershipStatusInput: "active" | "suspended" | "ended" | "deceased";
         /** @enum {string} */
         PositionRoleInput: "president" | "vice_president" | "secretary_general" | "deputy_secretary_general" | "standing_member" | "executive_member" | "chief_of_office";
         PersonCreateInput: {
@@ -6295,10 +6295,10 @@ export interface components {
         /** @enum {string} */
         MembershipEventKind: "join" | "renew" | "suspend" | "leave" | "transfer" | "deceased";
         /**
-         * @description Tình trạng hội viên vào ngày xem, tính từ sự kiện gần nhất: active (đang sinh hoạt), suspended (tạm dừng), ended (đã thôi, từ trần)
+         * @description Tình trạng hội viên vào ngày xem, tính từ sự kiện gần nhất: active (đang sinh hoạt), suspended (tạm dừng), ended (đã thôi); deceased (đã từ trần: từ ngày từ trần ghi ở bất kỳ tổ chức nào, ở mọi tổ chức)
          * @enum {string}
          */
-        MembershipStatus: "active" | "suspended" | "ended";
+        MembershipStatus: "active" | "suspended" | "ended" | "deceased";
         /** @enum {string} */
         PositionRole: "president" | "vice_president" | "secretary_general" | "deputy_secretary_general" | "standing_member" | "executive_member" | "chief_of_office";
         PersonCreate: {

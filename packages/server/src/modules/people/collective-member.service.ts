@@ -30,6 +30,8 @@ const REFUSALS: Record<TransitionRefusal, string> = {
   already_member: 'Tổ chức này đang là hội viên tập thể; không ghi gia nhập lần nữa',
   already_suspended: 'Tổ chức này đang tạm dừng sinh hoạt hội viên tập thể',
   not_member: 'Tổ chức này chưa là hội viên tập thể (hoặc đã thôi); hãy ghi sự kiện gia nhập trước',
+  // only a person dies; an organisation's membership never has this status
+  deceased: 'Hội viên này đã được ghi nhận từ trần; không ghi thêm sự kiện',
 };
 
 function toEvent(e: CollectiveEventRow) {

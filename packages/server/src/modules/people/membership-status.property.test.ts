@@ -8,16 +8,18 @@ import { STATUS_RANK } from './people.dto.js';
 import { peopleRepository as people } from './people.repository.js';
 import {
   MEMBERSHIP_EVENT_KINDS,
+  MEMBERSHIP_STATUSES,
   type MembershipEventKind,
   type MembershipStatus,
 } from './people.schemas.js';
-import { membershipTransitionError } from './people.service.js';
+import { membershipTransitionError, membershipTransitionRefusal } from './people.service.js';
 
 /**
  * The membership rule lives in one SQL query (membershipStatusesAt). Here it is checked against
  * the rule written naively in TypeScript, for random histories recorded in any order, with
- * several events on one day, in two organisations: per organisation (the profile), and as the
- * best status of the person (the list filter).
+ * several events on one day, in two organisations: per organisation (the profile, with the date
+ * the status holds since), and as the best status of the person (the list filter). A death
+ * recorded in one organisation makes the person deceased in both, from its date.
  */
 
 let t: TestDatabase;
@@ -61,24 +63,39 @@ const evArb: fc.Arbitrary<Ev> = fc.record({
   day: fc.constantFrom(0, 0, 1, 10, 100, 365, 366, 1000),
 });
 
-/** The rule, naively: the last event on or before the date, in recording order within a day. */
-function naiveStatus(events: Ev[], org: number, at: string): MembershipStatus | null {
+/**
+ * The rule, naively: the last event on or before the date, in recording order within a day —
+ * unless a death was recorded in any organisation by then: deceased, since the first death.
+ */
+function naiveStatus(
+  events: Ev[],
+  org: number,
+  at: string,
+): { status: MembershipStatus; since: string } | null {
   let last: Ev | undefined;
   for (const e of events) {
     if (e.org !== org || addDays(BASE, e.day) > at) continue;
     if (!last || e.day >= last.day) last = e;
   }
   if (!last) return null;
+  const deaths = events
+    .filter((e) => e.kind === 'deceased' && addDays(BASE, e.day) <= at)
+    .map((e) => e.day);
+  if (deaths.length > 0) {
+    return { status: 'deceased', since: addDays(BASE, Math.min(...deaths)) };
+  }
+  const since = addDays(BASE, last.day);
   switch (last.kind) {
     case 'join':
     case 'renew':
     case 'transfer':
-      return 'active';
+      return { status: 'active', since };
     case 'suspend':
-      return 'suspended';
+      return { status: 'suspended', since };
     case 'leave':
+      return { status: 'ended', since };
     case 'deceased':
-      return 'ended';
+      return { status: 'deceased', since };
   }
 }
 
@@ -109,14 +126,16 @@ describe('membership status on a date', () => {
           const expected = [0, 1].map((o) => naiveStatus(events, o, at));
           for (const o of [0, 1]) {
             const got = await people.statusOf(t.db, person.id, orgs[o]!, at);
-            expect(got?.status ?? null, `${at} org ${o}`).toBe(expected[o]);
+            expect(got ? { status: got.status, since: got.since } : null, `${at} org ${o}`).toEqual(
+              expected[o],
+            );
           }
-          const known = expected.filter((s): s is MembershipStatus => s !== null);
+          const known = expected.flatMap((s) => (s === null ? [] : [s.status]));
           const best = known.length
             ? known.reduce((a, b) => (STATUS_RANK[a] <= STATUS_RANK[b] ? a : b))
             : null;
           const listedAs: MembershipStatus[] = [];
-          for (const status of ['active', 'suspended', 'ended'] as const) {
+          for (const status of MEMBERSHIP_STATUSES) {
             const rows = await people.search(t.db, {
               scope: { kind: 'all' },
               at,
@@ -153,7 +172,17 @@ describe('which event may follow which', () => {
     ['ended', 'leave', 'join', true],
     ['ended', 'leave', 'renew', false],
     ['ended', 'deceased', 'join', false],
+    ['deceased', 'deceased', 'join', false],
+    ['deceased', 'deceased', 'transfer', false],
+    ['deceased', 'deceased', 'renew', false],
+    ['deceased', 'deceased', 'deceased', false],
   ])('%s (after %s) → %s: %s', (current, last, kind, allowed) => {
     expect(membershipTransitionError(current, last, kind) === null).toBe(allowed);
+  });
+
+  it('refuses anything after a death, whatever the event before it', () => {
+    for (const kind of MEMBERSHIP_EVENT_KINDS) {
+      expect(membershipTransitionRefusal('deceased', kind), kind).toBe('deceased');
+    }
   });
 });

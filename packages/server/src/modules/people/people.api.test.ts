@@ -611,6 +611,7 @@ describe('member statistics', () => {
       { key: 'active', label: 'Đang sinh hoạt', count: 6 },
       { key: 'suspended', label: 'Tạm dừng sinh hoạt', count: 1 },
       { key: 'ended', label: 'Đã thôi sinh hoạt', count: 1 },
+      { key: 'deceased', label: 'Đã từ trần', count: 0 },
     ]);
     for (const g of [s.byAgeBand, s.byGender, s.byTitle, s.byDegree, s.byField, s.byProvince]) {
       expect(sum(g)).toBe(s.total);

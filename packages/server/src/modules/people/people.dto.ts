@@ -40,6 +40,7 @@ export const STATUS_LABELS: Record<MembershipStatus, string> = {
   active: 'Đang sinh hoạt',
   suspended: 'Tạm dừng sinh hoạt',
   ended: 'Đã thôi sinh hoạt',
+  deceased: 'Đã từ trần',
 };
 export const EVENT_KIND_LABELS: Record<MembershipEventKind, string> = {
   join: 'Gia nhập',
@@ -68,7 +69,12 @@ export const AGE_BAND_LABELS: Record<(typeof AGE_BANDS)[number], string> = {
 };
 
 /** The rank `membershipStatusesAt` gives each status (the best first). */
-export const STATUS_RANK: Record<MembershipStatus, number> = { active: 1, suspended: 2, ended: 3 };
+export const STATUS_RANK: Record<MembershipStatus, number> = {
+  active: 1,
+  suspended: 2,
+  ended: 3,
+  deceased: 4,
+};
 const statusOfRank = (rank: number): MembershipStatus => MEMBERSHIP_STATUSES[rank - 1] ?? 'ended';
 
 const asTitle = (v: string | null): PersonTitle | null =>

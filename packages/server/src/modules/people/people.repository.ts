@@ -118,7 +118,10 @@ function latestEventsAt(db: Executor, at: string, member: MemberColumn) {
 const STATUS_OF_EVENT = sql<MembershipStatus>`case when e.kind in ('join', 'renew', 'transfer') then 'active'
                                                    when e.kind = 'suspend' then 'suspended'
                                                    when e.kind in ('leave', 'deceased') then 'ended' end`;
-/** The order of preference when a member belongs to several organisations (1 is the best). */
+/**
+ * The order of preference when a member belongs to several organisations (1 is the best; a
+ * person's death, 4, comes after them all).
+ */
 const RANK_OF_EVENT = sql<number>`case when e.kind in ('join', 'renew', 'transfer') then 1
                                        when e.kind = 'suspend' then 2
                                        else 3 end`;
@@ -126,21 +129,35 @@ const RANK_OF_EVENT = sql<number>`case when e.kind in ('join', 'renew', 'transfe
 /**
  * THE membership rule, and its only statement: the status of a person in an organisation on
  * `at` follows from the latest event on or before that date (same-day events in the order they
- * were recorded): join, renew, transfer → active; suspend → suspended; leave, deceased → ended.
- * No event yet → no row: not a member. Lists, statistics and profiles all read it from here.
+ * were recorded): join, renew, transfer → active; suspend → suspended; leave → ended — unless
+ * the person has died: a deceased event on or before `at` in any organisation makes the status
+ * `deceased` in every organisation the person has a history in on that date, from the date of
+ * death (so nothing is copied to the other organisations). No event yet → no row: not a member.
+ * Lists, statistics and profiles all read it from here.
  *
  * Callers may narrow it with `.where` on `e.person_id` / `e.organization_id`: such conditions
- * drop whole (person, organisation) histories, so the latest event of what remains is unchanged.
+ * drop whole (person, organisation) histories, so the latest event of what remains is unchanged;
+ * death is looked up among all of the person's events whatever the narrowing.
  */
 export function membershipStatusesAt(db: Executor, at: string) {
+  // deaths are few (membership_event_deceased_idx): a probe for a few rows, or one small scan
+  // hashed when a status is asked for many
+  const died = sql<SqlBool>`exists (select 1 from membership_event d
+                                    where d.person_id = e.person_id and d.kind = 'deceased'
+                                      and d.effective_date <= ${at})`;
   return latestEventsAt(db, at, 'person_id')
     .select([
       'e.person_id',
       'e.organization_id',
-      'e.kind',
-      'e.effective_date as since',
-      STATUS_OF_EVENT.as('status'),
-      RANK_OF_EVENT.as('status_rank'),
+      sql<MembershipEventKind>`case when ${died} then 'deceased' else e.kind end`.as('kind'),
+      sql<string>`coalesce((select min(d.effective_date) from membership_event d
+                            where d.person_id = e.person_id and d.kind = 'deceased'
+                              and d.effective_date <= ${at}),
+                           e.effective_date)`.as('since'),
+      sql<MembershipStatus>`case when ${died} then 'deceased' else ${STATUS_OF_EVENT} end`.as(
+        'status',
+      ),
+      sql<number>`case when ${died} then 4 else ${RANK_OF_EVENT} end`.as('status_rank'),
     ])
     .$narrowType<{ person_id: string }>();
 }
@@ -287,6 +304,37 @@ export const peopleRepository = {
       .where('organization_id', '=', orgId)
       .executeTakeFirst();
     return (r?.d as string | null | undefined) ?? null;
+  },
+
+  /** The person's death, if recorded: the earliest deceased event and where it was recorded. */
+  deathOf(
+    db: Executor,
+    personId: string,
+  ): Promise<{ effective_date: string; organization_name: string } | undefined> {
+    return db
+      .selectFrom('membership_event as e')
+      .innerJoin('organization as o', 'o.id', 'e.organization_id')
+      .select(['e.effective_date', 'o.full_name as organization_name'])
+      .where('e.person_id', '=', personId)
+      .where('e.kind', '=', 'deceased')
+      .orderBy('e.effective_date')
+      .orderBy('e.created_at')
+      .executeTakeFirst();
+  },
+
+  /** The person's latest membership event in any organisation, and where. */
+  latestEventOf(
+    db: Executor,
+    personId: string,
+  ): Promise<{ effective_date: string; organization_name: string } | undefined> {
+    return db
+      .selectFrom('membership_event as e')
+      .innerJoin('organization as o', 'o.id', 'e.organization_id')
+      .select(['e.effective_date', 'o.full_name as organization_name'])
+      .where('e.person_id', '=', personId)
+      .orderBy('e.effective_date', 'desc')
+      .orderBy('e.created_at', 'desc')
+      .executeTakeFirst();
   },
 
   /** Status of one person in one organisation on `at` (undefined: not a member). */

@@ -20,7 +20,8 @@ export const MEMBERSHIP_EVENT_KINDS = [
   'transfer',
   'deceased',
 ] as const;
-export const MEMBERSHIP_STATUSES = ['active', 'suspended', 'ended'] as const;
+/** In the order of preference (a person's best status among organisations is the first). */
+export const MEMBERSHIP_STATUSES = ['active', 'suspended', 'ended', 'deceased'] as const;
 /** Also the order a leadership is listed in. */
 export const POSITION_ROLES = [
   'president',
@@ -60,11 +61,11 @@ export const MembershipEventKindSchema = z
   )
   .meta({ id: 'MembershipEventKind' });
 export const MembershipStatusSchema = z
-  .enum(MEMBERSHIP_STATUSES, 'Tình trạng chỉ có thể là active, suspended hoặc ended')
+  .enum(MEMBERSHIP_STATUSES, 'Tình trạng chỉ có thể là active, suspended, ended hoặc deceased')
   .meta({
     id: 'MembershipStatus',
     description:
-      'Tình trạng hội viên vào ngày xem, tính từ sự kiện gần nhất: active (đang sinh hoạt), suspended (tạm dừng), ended (đã thôi, từ trần)',
+      'Tình trạng hội viên vào ngày xem, tính từ sự kiện gần nhất: active (đang sinh hoạt), suspended (tạm dừng), ended (đã thôi); deceased (đã từ trần: từ ngày từ trần ghi ở bất kỳ tổ chức nào, ở mọi tổ chức)',
   });
 export const PositionRoleSchema = z
   .enum(

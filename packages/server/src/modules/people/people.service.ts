@@ -55,7 +55,7 @@ const dmy = (iso: string): string => iso.split('-').reverse().join('/');
 export const personNotFound = (): AppError => notFound('hồ sơ người này');
 
 /** Why an event may not follow the current status: the rule, without its wording. */
-export type TransitionRefusal = 'already_member' | 'not_member' | 'already_suspended';
+export type TransitionRefusal = 'already_member' | 'not_member' | 'already_suspended' | 'deceased';
 
 /**
  * What a membership event may follow, for people and collective members alike. `current` is the
@@ -65,6 +65,7 @@ export function membershipTransitionRefusal(
   current: MembershipStatus | null,
   kind: MembershipEventKind,
 ): TransitionRefusal | null {
+  if (current === 'deceased') return 'deceased';
   switch (kind) {
     case 'join':
     case 'transfer':
@@ -92,10 +93,12 @@ export function membershipTransitionError(
   lastKind: MembershipEventKind | null,
   kind: MembershipEventKind,
 ): string | null {
-  if (lastKind === 'deceased') return 'Người này đã được ghi nhận từ trần tại tổ chức này';
+  if (lastKind === 'deceased') return 'Người này đã được ghi nhận từ trần';
   switch (membershipTransitionRefusal(current, kind)) {
     case null:
       return null;
+    case 'deceased':
+      return 'Người này đã được ghi nhận từ trần';
     case 'already_member':
       return 'Người này đang là hội viên của tổ chức; không ghi gia nhập lần nữa';
     case 'already_suspended':
@@ -623,6 +626,30 @@ export function createPeopleService(db: Database) {
         await requireReadable(tx, actor, personId);
         await assertWritable(tx, actor, 'organization.write', [input.organizationId]);
         await requireOrganizationOn(tx, input.organizationId, input.effectiveDate, 'effectiveDate');
+        // a death ends the membership everywhere: nothing is recorded from that day on, and a
+        // death is not recorded before what is already recorded elsewhere
+        const death = await people.deathOf(tx, personId);
+        if (death && input.effectiveDate >= death.effective_date) {
+          throw conflict(
+            `Người này đã được ghi nhận từ trần ngày ${dmy(death.effective_date)} (tại ${death.organization_name}); không ghi sự kiện hội viên từ ngày đó trở đi`,
+            'effectiveDate',
+          );
+        }
+        if (input.kind === 'deceased') {
+          if (death) {
+            throw conflict(
+              `Người này đã được ghi nhận từ trần ngày ${dmy(death.effective_date)} (tại ${death.organization_name})`,
+              'effectiveDate',
+            );
+          }
+          const last = await people.latestEventOf(tx, personId);
+          if (last && last.effective_date > input.effectiveDate) {
+            throw conflict(
+              `Đã có sự kiện hội viên ngày ${dmy(last.effective_date)} tại ${last.organization_name}, sau ngày từ trần ${dmy(input.effectiveDate)}; hãy kiểm tra lại ngày từ trần`,
+              'effectiveDate',
+            );
+          }
+        }
         const latest = await people.latestEventDate(tx, personId, input.organizationId);
         if (latest !== null && latest > input.effectiveDate) {
           throw conflict(

@@ -21,7 +21,12 @@ export const DEGREES: readonly PersonDegree[] = [
   'LS',
 ];
 export const TITLES: readonly PersonTitle[] = ['GS', 'PGS'];
-export const MEMBERSHIP_STATUSES: readonly MembershipStatus[] = ['active', 'suspended', 'ended'];
+export const MEMBERSHIP_STATUSES: readonly MembershipStatus[] = [
+  'active',
+  'suspended',
+  'ended',
+  'deceased',
+];
 export const MEMBERSHIP_EVENT_KINDS: readonly MembershipEventKind[] = [
   'join',
   'renew',
@@ -44,6 +49,7 @@ export const MEMBERSHIP_STATUS_COLORS: Readonly<Record<MembershipStatus, string>
   active: 'success',
   suspended: 'warning',
   ended: 'default',
+  deceased: '#595959',
 };
 
 export const EVENT_COLORS: Readonly<Record<MembershipEventKind, string>> = {
