@@ -115,13 +115,16 @@ export function PersonPage() {
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
                 {t('person.edit')}
               </Button>
-              <Button
-                type="primary"
-                icon={<HistoryOutlined />}
-                onClick={() => setRecording({ organizationId: undefined })}
-              >
-                {t('person.recordEvent')}
-              </Button>
+              {/* after a death nothing more is recorded (the server refuses it too) */}
+              {p.status !== 'deceased' && (
+                <Button
+                  type="primary"
+                  icon={<HistoryOutlined />}
+                  onClick={() => setRecording({ organizationId: undefined })}
+                >
+                  {t('person.recordEvent')}
+                </Button>
+              )}
             </Space>
           ) : undefined
         }
@@ -142,7 +145,9 @@ export function PersonPage() {
                   membership={m}
                   at={p.at}
                   onRecord={
-                    canWrite ? () => setRecording({ organizationId: m.organization.id }) : undefined
+                    canWrite && p.status !== 'deceased'
+                      ? () => setRecording({ organizationId: m.organization.id })
+                      : undefined
                   }
                 />
               ))}

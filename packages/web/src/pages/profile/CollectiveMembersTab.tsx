@@ -24,9 +24,7 @@ interface Props {
 /** The events of a collective member, in date order: "Gia nhập 01/03/2020 · Tạm dừng …". */
 function History({ member }: { member: CollectiveMember }) {
   const { t } = useTranslation();
-  if (member.events.length === 0) {
-    return <Typography.Text type="secondary">{t('collective.unrecordedHint')}</Typography.Text>;
-  }
+  if (member.events.length === 0) return <>{t('common.none')}</>;
   return (
     <Space size={[4, 4]} wrap>
       {member.events.map((e) => (
@@ -90,7 +88,9 @@ export function CollectiveMembersTab({ organization, at, canWrite }: Props) {
       width: 150,
       render: (_, m) =>
         m.status === null ? (
-          <Tag style={{ marginInlineEnd: 0 }}>{t('collective.unrecorded')}</Tag>
+          <Tooltip title={t('collective.unrecordedHint')}>
+            <Tag style={{ marginInlineEnd: 0 }}>{t('collective.unrecorded')}</Tag>
+          </Tooltip>
         ) : (
           <MembershipStatusTag status={m.status} />
         ),
