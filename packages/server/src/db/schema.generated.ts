@@ -12,7 +12,7 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
 
-export type ImportKind = "members";
+export type ImportKind = "collective_members" | "members" | "organizations";
 
 export type ImportStatus = "analysing" | "cancelled" | "committed" | "committing" | "failed" | "mapping" | "ready" | "undoing" | "undone";
 
@@ -179,6 +179,7 @@ export interface ImportRow {
   edited: Generated<boolean>;
   import_id: string;
   issues: Generated<Json>;
+  match_organization_id: string | null;
   match_person_id: string | null;
   match_reason: string | null;
   match_row: number | null;
@@ -235,6 +236,7 @@ export interface Organization {
   full_name: string;
   historic_province_code: string | null;
   id: Generated<string>;
+  import_id: string | null;
   kind: OrganizationKind;
   operating_status: Generated<OperatingStatus>;
   phone: string | null;

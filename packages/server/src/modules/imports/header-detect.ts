@@ -1,5 +1,5 @@
 import { toUnicodeVietnamese } from '@lienhiep/core';
-import { guessField, headingKey, type MemberField } from './member-fields.js';
+import { guessField, headingKey } from './member-fields.js';
 import type { SheetRow } from './sheet.js';
 
 export interface DetectedColumn {
@@ -14,7 +14,7 @@ export interface DetectedLayout {
   /** Index into the sheet's rows of the first data row. */
   dataStart: number;
   columns: DetectedColumn[];
-  suggested: Map<number, MemberField>;
+  suggested: Map<number, string>;
 }
 
 const SCAN = 30;
@@ -34,14 +34,16 @@ const readable = (s: string): string => toUnicodeVietnamese(s).text.replace(/\s+
  * "DANH SÁCH HỘI VIÊN" above it are skipped), joins a second heading row under merged headings
  * ("Năm sinh" over "Nam" | "Nữ"), and skips a numbering row.
  */
-export function detectLayout(rows: SheetRow[]): DetectedLayout {
+export function detectLayout(
+  rows: SheetRow[],
+  guess: (heading: string) => string | null = guessField,
+  nameFields: readonly string[] = ['fullName', 'givenName'],
+): DetectedLayout {
   let best = -1;
   let bestScore = 0;
   for (let i = 0; i < Math.min(rows.length, SCAN); i++) {
-    const fields = new Set(
-      rows[i]!.cells.map((c) => guessField(readable(c))).filter((f) => f !== null),
-    );
-    const score = fields.size + (fields.has('fullName') || fields.has('givenName') ? 2 : 0);
+    const fields = new Set(rows[i]!.cells.map((c) => guess(readable(c))).filter((f) => f !== null));
+    const score = fields.size + (nameFields.some((f) => fields.has(f)) ? 2 : 0);
     if (score > bestScore) {
       best = i;
       bestScore = score;
@@ -80,10 +82,10 @@ export function detectLayout(rows: SheetRow[]): DetectedLayout {
     columns.push({ index, heading: headings[index] ?? '', samples });
   }
 
-  const suggested = new Map<number, MemberField>();
-  const taken = new Set<MemberField>();
+  const suggested = new Map<number, string>();
+  const taken = new Set<string>();
   for (const col of columns) {
-    const field = guessField(col.heading);
+    const field = guess(col.heading);
     if (field && !taken.has(field)) {
       suggested.set(col.index, field);
       taken.add(field);
@@ -100,16 +102,19 @@ export function detectLayout(rows: SheetRow[]): DetectedLayout {
 /** A saved mapping (by heading) applied to this file's columns; unknown headings keep the guess. */
 export function applySavedMapping(
   columns: DetectedColumn[],
-  suggested: Map<number, MemberField>,
+  suggested: Map<number, string>,
   saved: Record<string, string> | null,
-): Map<number, MemberField> {
+  fields?: readonly string[],
+): Map<number, string> {
   if (!saved) return suggested;
-  const out = new Map<number, MemberField>();
-  const taken = new Set<MemberField>();
+  const out = new Map<number, string>();
+  const taken = new Set<string>();
   for (const col of columns) {
     const s = saved[headingKey(col.heading)];
     if (s === 'ignore') continue;
-    const field = (s as MemberField | undefined) ?? suggested.get(col.index);
+    // a saved field this kind no longer has is ignored
+    const known = s !== undefined && (fields === undefined || fields.includes(s)) ? s : undefined;
+    const field = known ?? suggested.get(col.index);
     if (field && !taken.has(field)) {
       out.set(col.index, field);
       taken.add(field);

@@ -1,7 +1,6 @@
-import { provinceByCode } from '@lienhiep/core';
+import type { ImportKindDef, KindIssue } from './import-kind.js';
+import { kindDef } from './import-kinds.js';
 import type { ImportBatchRow, ImportRowRow } from './import.repository.js';
-import { MEMBER_FIELD_LABELS, MEMBER_FIELDS, type MemberField } from './member-fields.js';
-import type { MemberData, RowIssue } from './member-row.js';
 
 export interface StoredColumn {
   index: number;
@@ -26,6 +25,7 @@ const iso = (d: Date | string | null): string | null =>
 export function toImportSummary(r: ImportBatchRow, organizationName: string) {
   return {
     id: r.id,
+    kind: r.kind,
     organizationId: r.organization_id,
     organizationName,
     status: r.status,
@@ -40,7 +40,8 @@ export function toImportSummary(r: ImportBatchRow, organizationName: string) {
 }
 
 export function toImportDetail(r: ImportBatchRow, organizationName: string) {
-  const mapping = r.mapping as Record<string, MemberField>;
+  const mapping = r.mapping as Record<string, string>;
+  const def = kindDef(r.kind);
   return {
     ...toImportSummary(r, organizationName),
     fileSize: r.file_size,
@@ -48,67 +49,55 @@ export function toImportDetail(r: ImportBatchRow, organizationName: string) {
     headerRow: r.header_row,
     dataStartRow: r.data_start_row,
     defaultJoinedOn: r.default_joined_on,
+    defaultDateLabel: def.defaultDateLabel,
     columns: (r.columns as unknown as StoredColumn[]).map((c) => ({
       ...c,
       field: mapping[String(c.index)] ?? null,
     })),
     progress: { done: r.progress_done, total: r.progress_total },
     error: r.error,
-    fields: MEMBER_FIELDS.map((field) => ({ field, label: MEMBER_FIELD_LABELS[field] })),
+    fields: def.fields.map((field) => ({ field, label: def.labels[field]! })),
   };
 }
 
 /**
- * A preview row. The cell of the national ID column is masked like the value: the uploader
- * typed it, but a screen shows only its end.
+ * A preview row, its values as its kind shows them. The cell of a masked column (the national
+ * ID) is masked like the value: the uploader typed it, but a screen shows only its end.
  */
-export function toImportRow(r: ImportRowRow, nationalIdColumn: number | null) {
-  const d = r.data as unknown as MemberData;
+export function toImportRow(r: ImportRowRow, def: ImportKindDef, maskedColumn: number | null) {
   const cells =
-    nationalIdColumn === null || !r.raw[nationalIdColumn]
+    maskedColumn === null || !r.raw[maskedColumn]
       ? r.raw
-      : r.raw.map((c, i) => (i === nationalIdColumn ? `•••${c.replace(/\s/g, '').slice(-3)}` : c));
+      : r.raw.map((c, i) => (i === maskedColumn ? `•••${c.replace(/\s/g, '').slice(-3)}` : c));
   return {
     rowNumber: r.row_number,
     cells,
-    values: {
-      fullName: d.fullName,
-      title: d.title,
-      degree: d.degree,
-      gender: d.gender,
-      birthDate: d.birthDate,
-      birthYear: d.birthYear,
-      phone: d.phone,
-      email: d.email,
-      nationalIdMasked: d.nationalId ? `•••${d.nationalId.slice(-3)}` : null,
-      workplace: d.workplace,
-      jobTitle: d.jobTitle,
-      provinceCode: d.provinceCode,
-      provinceName: d.provinceCode ? (provinceByCode(d.provinceCode)?.name ?? null) : null,
-      fields: d.fields,
-      keywords: d.keywords,
-      joinedOn: d.joinedOn,
-      note: d.note,
-    },
-    issues: r.issues as unknown as RowIssue[],
+    values: def.values(r),
+    issues: r.issues as unknown as KindIssue[],
     status: r.status as 'ok' | 'warning' | 'error' | 'duplicate',
     decision: r.decision as 'create' | 'link' | 'skip',
     match:
       r.match_reason === null
         ? null
-        : { personId: r.match_person_id, row: r.match_row, reason: r.match_reason },
+        : {
+            personId: r.match_person_id,
+            organizationId: r.match_organization_id,
+            row: r.match_row,
+            reason: r.match_reason,
+          },
     edited: r.edited,
   };
 }
 
-export function columnOf(mapping: ReadonlyMap<number, MemberField>, field: MemberField) {
+export function columnOf(mapping: ReadonlyMap<number, string>, field: string | null) {
+  if (field === null) return null;
   for (const [col, f] of mapping) if (f === field) return col;
   return null;
 }
 
-export function mappingFromJson(json: unknown): Map<number, MemberField> {
-  const out = new Map<number, MemberField>();
-  for (const [k, v] of Object.entries((json ?? {}) as Record<string, MemberField>)) {
+export function mappingFromJson(json: unknown): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const [k, v] of Object.entries((json ?? {}) as Record<string, string>)) {
     out.set(Number(k), v);
   }
   return out;

@@ -2,8 +2,16 @@ import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { PoolClient } from 'pg';
 import { copyRows, textArrayLiteral } from '../../db/copy.js';
 import type { Executor } from '../../db/database.js';
-import type { ImportBatch, ImportRow, ImportStatus } from '../../db/schema.generated.js';
+import type {
+  ImportBatch,
+  ImportKind,
+  ImportRow,
+  ImportStatus,
+  OrganizationKind,
+} from '../../db/schema.generated.js';
 import { readablePredicate, type Scope } from '../access/scope.repository.js';
+import { collectiveStatusesAt } from '../people/people.repository.js';
+import type { MembershipStatus } from '../people/people.schemas.js';
 import type { ExistingPerson } from './dedupe.js';
 
 export type ImportBatchRow = Selectable<ImportBatch>;
@@ -19,9 +27,29 @@ export interface StagedRow {
   decision: 'create' | 'link' | 'skip';
   nameKey: string;
   matchPersonId: string | null;
+  /** An existing organisation the row is (or may be): organisation and collective-member lists. */
+  matchOrganizationId?: string | null;
   matchRow: number | null;
   matchReason: string | null;
   newPersonId: string;
+}
+
+/** A readable organisation whose name is (or resembles) a row's, or whose code a row gives. */
+export interface OrganizationCandidate {
+  /** The folded name (or the code) it was found by. */
+  key: string;
+  id: string;
+  code: string;
+  kind: OrganizationKind;
+  full_name: string;
+  founded_on: string;
+  ended_on: string | null;
+  /** Its parent today (null at the root or once ended). */
+  parent_id: string | null;
+  parent_name: string | null;
+  /** The folded name is exactly the key (else a similar one, or the code). */
+  exact: boolean;
+  by_code: boolean;
 }
 
 const ROW_COLUMNS = [
@@ -34,6 +62,7 @@ const ROW_COLUMNS = [
   'decision',
   'name_key',
   'match_person_id',
+  'match_organization_id',
   'match_row',
   'match_reason',
   'new_person_id',
@@ -143,12 +172,16 @@ export const importRepository = {
       .execute();
   },
 
-  async savedMapping(db: Executor, organizationId: string): Promise<Record<string, string> | null> {
+  async savedMapping(
+    db: Executor,
+    organizationId: string,
+    kind: ImportKind,
+  ): Promise<Record<string, string> | null> {
     const r = await db
       .selectFrom('import_mapping')
       .select('by_heading')
       .where('organization_id', '=', organizationId)
-      .where('kind', '=', 'members')
+      .where('kind', '=', kind)
       .executeTakeFirst();
     return (r?.by_heading as Record<string, string> | undefined) ?? null;
   },
@@ -156,13 +189,14 @@ export const importRepository = {
   async saveMapping(
     tx: Executor,
     organizationId: string,
+    kind: ImportKind,
     byHeading: Record<string, string>,
   ): Promise<void> {
     await tx
       .insertInto('import_mapping')
       .values({
         organization_id: organizationId,
-        kind: 'members',
+        kind,
         by_heading: JSON.stringify(byHeading),
       })
       .onConflict((oc) =>
@@ -241,6 +275,7 @@ export const importRepository = {
           r.decision,
           r.nameKey,
           r.matchPersonId,
+          r.matchOrganizationId ?? null,
           r.matchRow === null ? null : String(r.matchRow),
           r.matchReason,
           r.newPersonId,
@@ -445,6 +480,177 @@ export const importRepository = {
       people: Number(people.numAffectedRows ?? 0),
       kept: Number(kept.numUpdatedRows),
     };
+  },
+
+  /**
+   * Readable organisations whose folded name is one of `keys` (and, with `similar`, those whose
+   * names contain something close to a key: `<%`, pg_trgm's word similarity), and any whose code
+   * is one of `codes`.
+   */
+  async organizationCandidates(
+    db: Executor,
+    scope: Scope,
+    keys: readonly string[],
+    codes: readonly string[],
+    similar: boolean,
+  ): Promise<OrganizationCandidate[]> {
+    if (keys.length === 0 && codes.length === 0) return [];
+    const readable = readablePredicate(scope, sql.ref<string>('o.id'));
+    const columns = sql`o.id, o.code, o.kind, o.full_name, o.founded_on, o.ended_on,
+      l.parent_id, p.full_name as parent_name`;
+    const parent = sql`left join organization_parent l
+        on l.organization_id = o.id and l.valid_from <= current_date and l.valid_to > current_date
+      left join organization p on p.id = l.parent_id`;
+    const exact = await sql<OrganizationCandidate>`
+      select k.key, ${columns}, true as exact, false as by_code
+      from unnest(${sql.val(keys)}::text[]) as k(key)
+      join organization o on vn_fold(o.full_name) = k.key
+      ${parent}
+      where ${readable}
+      union all
+      select c.code as key, ${columns}, false as exact, true as by_code
+      from unnest(${sql.val(codes)}::text[]) as c(code)
+      join organization o on o.code = c.code
+      ${parent}
+      where ${readable}`.execute(db);
+    if (!similar || keys.length === 0) return exact.rows;
+    const near = await sql<OrganizationCandidate>`
+      select k.key, o.*
+      from unnest(${sql.val(keys)}::text[]) as k(key)
+      cross join lateral (
+        select ${columns}, false as exact, false as by_code
+        from organization o ${parent}
+        where k.key <% o.search_text and vn_fold(o.full_name) <> k.key and ${readable}
+        order by word_similarity(k.key, o.search_text) desc
+        limit 3) o`.execute(db);
+    return [...exact.rows, ...near.rows];
+  },
+
+  /** Of these codes, those some organisation has (readable or not: codes are unique). */
+  async codesInUse(db: Executor, codes: readonly string[]): Promise<Set<string>> {
+    if (codes.length === 0) return new Set();
+    const r = await db
+      .selectFrom('organization')
+      .select('code')
+      .where('code', 'in', codes)
+      .execute();
+    return new Set(r.map((x) => x.code));
+  },
+
+  /** The rows numbered (from, to] the commit writes (taken, without errors), in order. */
+  async rowsToWrite(db: Executor, importId: string, from: number, to: number) {
+    return db
+      .selectFrom('import_row')
+      .selectAll()
+      .where('import_id', '=', importId)
+      .where('row_number', '>', from)
+      .where('row_number', '<=', to)
+      .where('status', '<>', 'error')
+      .where('decision', 'in', ['create', 'link'])
+      .orderBy('row_number')
+      .execute();
+  },
+
+  async markImported(tx: Executor, organizationId: string, importId: string): Promise<void> {
+    await tx
+      .updateTable('organization')
+      .set({ import_id: importId })
+      .where('id', '=', organizationId)
+      .execute();
+  },
+
+  /**
+   * For each of these organisations: its status as a collective member of the host on `at` and
+   * the date of its latest event there (events are recorded in date order).
+   */
+  async collectiveStanding(
+    db: Executor,
+    hostId: string,
+    ids: readonly string[],
+    at: string,
+  ): Promise<Map<string, { status: MembershipStatus | null; latest: string | null }>> {
+    const out = new Map<string, { status: MembershipStatus | null; latest: string | null }>();
+    if (ids.length === 0) return out;
+    const [statuses, latest] = await Promise.all([
+      collectiveStatusesAt(db, at)
+        .where('e.organization_id', '=', hostId)
+        .where('e.member_organization_id', 'in', ids)
+        .execute(),
+      db
+        .selectFrom('membership_event')
+        .select(['member_organization_id', (eb) => eb.fn.max('effective_date').as('d')])
+        .where('organization_id', '=', hostId)
+        .where('member_organization_id', 'in', ids)
+        .groupBy('member_organization_id')
+        .execute(),
+    ]);
+    for (const id of ids) out.set(id, { status: null, latest: null });
+    for (const s of statuses) out.get(s.member_organization_id)!.status = s.status;
+    for (const l of latest) {
+      if (l.member_organization_id) out.get(l.member_organization_id)!.latest = l.d as string;
+    }
+    return out;
+  },
+
+  async insertJoinEvent(
+    tx: Executor,
+    v: {
+      hostId: string;
+      memberId: string;
+      effectiveDate: string;
+      note: string | null;
+      importId: string;
+    },
+  ): Promise<void> {
+    await tx
+      .insertInto('membership_event')
+      .values({
+        organization_id: v.hostId,
+        member_organization_id: v.memberId,
+        kind: 'join',
+        effective_date: v.effectiveDate,
+        note: v.note,
+        import_id: v.importId,
+      })
+      .execute();
+  },
+
+  /** Deletes the membership events an import wrote. */
+  async deleteEvents(tx: Executor, importId: string): Promise<number> {
+    const r = await tx
+      .deleteFrom('membership_event')
+      .where('import_id', '=', importId)
+      .executeTakeFirst();
+    return Number(r.numDeletedRows);
+  },
+
+  /**
+   * Deletes the organisations an import created that nothing refers to yet (no unit below, no
+   * membership or position, no lineage event, no right, no import); the others are kept and
+   * detached from the import. Their names, parent link and closure rows go with them.
+   */
+  async undoOrganizations(
+    tx: Executor,
+    importId: string,
+  ): Promise<{ removed: number; kept: number }> {
+    const removed = await sql`
+      delete from organization o where o.import_id = ${importId}
+        and not exists (select 1 from organization_parent l where l.parent_id = o.id)
+        and not exists (select 1 from membership_event e
+                        where e.organization_id = o.id or e.member_organization_id = o.id)
+        and not exists (select 1 from position s where s.organization_id = o.id)
+        and not exists (select 1 from lineage_participant lp where lp.organization_id = o.id)
+        and not exists (select 1 from organization_successor os
+                        where os.predecessor_id = o.id or os.successor_id = o.id)
+        and not exists (select 1 from role_assignment r where r.organization_id = o.id)
+        and not exists (select 1 from import_batch b where b.organization_id = o.id)
+        and not exists (select 1 from import_mapping m where m.organization_id = o.id)`.execute(tx);
+    const kept = await tx
+      .updateTable('organization')
+      .set({ import_id: null })
+      .where('import_id', '=', importId)
+      .executeTakeFirst();
+    return { removed: Number(removed.numAffectedRows ?? 0), kept: Number(kept.numUpdatedRows) };
   },
 
   async deleteRows(tx: Executor, importId: string): Promise<void> {

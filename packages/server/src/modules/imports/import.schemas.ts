@@ -1,7 +1,14 @@
 import { z } from '../../http/zod-setup.js';
-import { IsoDateSchema, UuidSchema } from '../organizations/organization.schemas.js';
+import {
+  IsoDateSchema,
+  OrganizationKindSchema,
+  UuidSchema,
+} from '../organizations/organization.schemas.js';
 import { PersonDegreeSchema, PersonTitleSchema } from '../people/people.schemas.js';
+import { COLLECTIVE_FIELDS } from './collective-fields.js';
+import { IMPORT_KINDS } from './import-kind.js';
 import { MEMBER_FIELDS } from './member-fields.js';
+import { ORGANIZATION_FIELDS } from './organization-fields.js';
 
 export const IMPORT_STATUSES = [
   'mapping',
@@ -17,9 +24,20 @@ export const IMPORT_STATUSES = [
 export const ROW_STATUSES = ['ok', 'warning', 'error', 'duplicate'] as const;
 export const ROW_DECISIONS = ['create', 'link', 'skip'] as const;
 
-export const MemberFieldSchema = z
-  .enum(MEMBER_FIELDS, 'Trường không có trong danh sách trường của hội viên')
-  .meta({ id: 'ImportMemberField' });
+/** Every field of every kind of list (each kind takes only its own: checked by the service). */
+const ALL_FIELDS = [
+  ...new Set<string>([...MEMBER_FIELDS, ...ORGANIZATION_FIELDS, ...COLLECTIVE_FIELDS]),
+] as [string, ...string[]];
+
+export const ImportKindSchema = z
+  .enum(IMPORT_KINDS, 'Chỉ nhận members, organizations hoặc collective_members')
+  .describe(
+    'members: hội viên (cá nhân); organizations: tổ chức trực thuộc; collective_members: hội viên tập thể',
+  )
+  .meta({ id: 'ImportKind' });
+export const ImportFieldSchema = z
+  .enum(ALL_FIELDS, 'Trường không có trong danh sách trường nhập')
+  .meta({ id: 'ImportField' });
 export const ImportStatusSchema = z.enum(IMPORT_STATUSES).meta({ id: 'ImportStatus' });
 export const ImportRowStatusSchema = z
   .enum(ROW_STATUSES, 'Chỉ nhận ok, warning, error, duplicate')
@@ -29,7 +47,10 @@ export const ImportRowDecisionSchema = z
   .meta({ id: 'ImportRowDecision' });
 
 export const ImportUploadQuerySchema = z.object({
-  organizationId: UuidSchema.describe('Tổ chức nhận hội viên'),
+  organizationId: UuidSchema.describe(
+    'Tổ chức nhận hội viên, hội viên tập thể, hoặc là cấp trên của các tổ chức được tạo',
+  ),
+  kind: ImportKindSchema.default('members'),
   fileName: z
     .string()
     .trim()
@@ -47,7 +68,7 @@ export const ImportColumnSchema = z
     index: z.number().int(),
     heading: z.string(),
     samples: z.array(z.string()),
-    field: MemberFieldSchema.nullable(),
+    field: ImportFieldSchema.nullable(),
   })
   .meta({ id: 'ImportColumn' });
 
@@ -66,12 +87,17 @@ export const ImportCountsSchema = z
     removedPeople: z.number().int().optional(),
     removedEvents: z.number().int().optional(),
     keptPeople: z.number().int().optional(),
+    createdOrganizations: z.number().int().optional(),
+    removedOrganizations: z.number().int().optional(),
+    keptOrganizations: z.number().int().optional(),
+    failed: z.number().int().optional().describe('Dòng không ghi được lúc ghi (lý do ở dòng)'),
   })
   .meta({ id: 'ImportCounts' });
 
 export const ImportSummarySchema = z
   .object({
     id: z.uuid(),
+    kind: ImportKindSchema,
     organizationId: z.uuid(),
     organizationName: z.string(),
     status: ImportStatusSchema,
@@ -90,11 +116,16 @@ export const ImportDetailSchema = ImportSummarySchema.extend({
   sheetName: z.string().nullable(),
   headerRow: z.number().int(),
   dataStartRow: z.number().int(),
-  defaultJoinedOn: z.string(),
+  defaultJoinedOn: z
+    .string()
+    .describe('Ngày cho các dòng không ghi (vào hội, gia nhập, thành lập)'),
+  defaultDateLabel: z.string(),
   columns: z.array(ImportColumnSchema),
   progress: z.object({ done: z.number().int(), total: z.number().int() }),
   error: z.string().nullable(),
-  fields: z.array(z.object({ field: MemberFieldSchema, label: z.string() })),
+  fields: z
+    .array(z.object({ field: ImportFieldSchema, label: z.string() }))
+    .describe('Các trường của loại danh sách này, theo thứ tự'),
 }).meta({ id: 'ImportDetail' });
 
 export const ImportListQuerySchema = z.object({
@@ -115,10 +146,10 @@ export const ImportListSchema = z
 export const ImportMappingSchema = z
   .object({
     columns: z
-      .array(z.object({ index: z.number().int().min(0), field: MemberFieldSchema.nullable() }))
+      .array(z.object({ index: z.number().int().min(0), field: ImportFieldSchema.nullable() }))
       .max(200, 'Tối đa 200 cột'),
     defaultJoinedOn: IsoDateSchema.optional().describe(
-      'Ngày vào hội cho các dòng không ghi; mặc định: hôm nay',
+      'Ngày vào hội (gia nhập, thành lập) cho các dòng không ghi; mặc định: hôm nay',
     ),
   })
   .meta({ id: 'ImportMapping' });
@@ -142,40 +173,95 @@ export const ImportRowsQuerySchema = z.object({
 });
 
 export const ImportRowIssueSchema = z.object({
-  field: z.union([MemberFieldSchema, z.literal('row')]),
+  field: z.union([ImportFieldSchema, z.literal('row')]),
   severity: z.enum(['error', 'warning', 'info']),
   message: z.string(),
 });
+
+const MemberValuesSchema = z
+  .object({
+    kind: z.literal('members'),
+    fullName: z.string(),
+    title: PersonTitleSchema.nullable(),
+    degree: PersonDegreeSchema.nullable(),
+    gender: z.enum(['male', 'female']).nullable(),
+    birthDate: z.string().nullable(),
+    birthYear: z.number().int().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    nationalIdMasked: z.string().nullable().describe('Chỉ ba chữ số cuối'),
+    workplace: z.string().nullable(),
+    jobTitle: z.string().nullable(),
+    provinceCode: z.string().nullable(),
+    provinceName: z.string().nullable(),
+    fields: z.array(z.string()),
+    keywords: z.array(z.string()),
+    joinedOn: z.string(),
+    note: z.string().nullable(),
+  })
+  .meta({ id: 'ImportMemberValues' });
+
+const OrganizationValuesSchema = z
+  .object({
+    kind: z.literal('organizations'),
+    fullName: z.string(),
+    shortName: z.string().nullable(),
+    englishName: z.string().nullable(),
+    orgKind: OrganizationKindSchema.nullable(),
+    orgKindLabel: z.string().nullable(),
+    foundedOn: z.string(),
+    provinceCode: z.string().nullable(),
+    provinceName: z.string().nullable(),
+    fieldCode: z.string().nullable(),
+    fieldName: z.string().nullable(),
+    code: z.string().nullable().describe('Bỏ trống: cấp tự động theo mã cấp trên khi ghi'),
+    address: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    website: z.string().nullable(),
+  })
+  .meta({ id: 'ImportOrganizationValues' });
+
+const CollectiveValuesSchema = z
+  .object({
+    kind: z.literal('collective_members'),
+    fullName: z.string(),
+    shortName: z.string().nullable(),
+    code: z.string().nullable(),
+    taxCode: z.string().nullable(),
+    joinedOn: z.string(),
+    provinceCode: z.string().nullable(),
+    provinceName: z.string().nullable(),
+    address: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    website: z.string().nullable(),
+    representative: z.string().nullable().describe('Ghi vào ghi chú của sự kiện gia nhập'),
+    note: z.string().nullable(),
+  })
+  .meta({ id: 'ImportCollectiveValues' });
+
+/** A row's values as its kind normalised them, told apart by `kind`. */
+export const ImportRowValuesSchema = z
+  .discriminatedUnion('kind', [
+    MemberValuesSchema,
+    OrganizationValuesSchema,
+    CollectiveValuesSchema,
+  ])
+  .meta({ id: 'ImportRowValues' });
 
 export const ImportRowSchema = z
   .object({
     rowNumber: z.number().int(),
     cells: z.array(z.string()).describe('Các ô như trong tệp'),
-    values: z.object({
-      fullName: z.string(),
-      title: PersonTitleSchema.nullable(),
-      degree: PersonDegreeSchema.nullable(),
-      gender: z.enum(['male', 'female']).nullable(),
-      birthDate: z.string().nullable(),
-      birthYear: z.number().int().nullable(),
-      phone: z.string().nullable(),
-      email: z.string().nullable(),
-      nationalIdMasked: z.string().nullable().describe('Chỉ ba chữ số cuối'),
-      workplace: z.string().nullable(),
-      jobTitle: z.string().nullable(),
-      provinceCode: z.string().nullable(),
-      provinceName: z.string().nullable(),
-      fields: z.array(z.string()),
-      keywords: z.array(z.string()),
-      joinedOn: z.string(),
-      note: z.string().nullable(),
-    }),
+    values: ImportRowValuesSchema,
     issues: z.array(ImportRowIssueSchema),
     status: ImportRowStatusSchema,
     decision: ImportRowDecisionSchema,
     match: z
       .object({
         personId: z.uuid().nullable(),
+        organizationId: z.uuid().nullable().describe('Tổ chức có sẵn trong danh mục'),
         row: z.number().int().nullable(),
         reason: z.string(),
       })
@@ -191,7 +277,7 @@ export const ImportRowListSchema = z
 export const ImportRowFixSchema = z
   .object({
     values: z
-      .partialRecord(MemberFieldSchema, z.string().max(1000, 'Tối đa 1000 ký tự'))
+      .partialRecord(ImportFieldSchema, z.string().max(1000, 'Tối đa 1000 ký tự'))
       .optional()
       .describe('Giá trị mới của các trường (như gõ trong bảng tính); chỉ các trường đã ghép cột'),
     decision: ImportRowDecisionSchema.optional(),
@@ -205,6 +291,9 @@ export const ImportCommitSchema = z.object({
     .describe('Xác nhận bỏ qua các dòng còn lỗi; bắt buộc khi còn dòng lỗi'),
 });
 
+/** The bench and other callers may leave the kind out: a member list. */
+export type ImportUploadQuery = z.input<typeof ImportUploadQuerySchema>;
+export type ImportRowValues = z.infer<typeof ImportRowValuesSchema>;
 export type ImportMapping = z.infer<typeof ImportMappingSchema>;
 export type ImportRowFix = z.infer<typeof ImportRowFixSchema>;
 export type ImportRowsQuery = z.infer<typeof ImportRowsQuerySchema>;

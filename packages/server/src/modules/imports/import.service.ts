@@ -1,3 +1,4 @@
+import { ALLOWED_PARENT_KINDS, ORGANIZATION_KIND_LABELS, ORGANIZATION_KINDS } from '@lienhiep/core';
 import type { Database } from '../../db/database.js';
 import { poolOf } from '../../db/database.js';
 import { vnToday } from '../../shared/dates.js';
@@ -8,7 +9,6 @@ import { accessRepository } from '../access/access.repository.js';
 import { assertWritable, scopeFor } from '../access/policy.js';
 import { audit } from '../audit/audit.service.js';
 import { requireOrganization } from '../organizations/organization.service.js';
-import { matchExisting, type ExistingPerson } from './dedupe.js';
 import {
   columnOf,
   mappingFromJson,
@@ -17,26 +17,18 @@ import {
   toImportSummary,
   type StoredColumn,
 } from './import.dto.js';
+import type { KindAnalysed, KindCommitEnv, KindEnv } from './import-kind.js';
+import { kindDef } from './import-kinds.js';
 import { importRepository as imports, type ImportBatchRow } from './import.repository.js';
 import type {
   ImportListQuery,
   ImportMapping,
   ImportRowFix,
   ImportRowsQuery,
+  ImportUploadQuery,
 } from './import.schemas.js';
 import { applySavedMapping, detectLayout } from './header-detect.js';
-import {
-  decideRow,
-  decideRows,
-  FIELD_KEYS,
-  normaliseRows,
-  PROVINCE_KEYS,
-  toFileRecord,
-  type AnalysedRow,
-} from './member-analysis.js';
-import { headingKey, MEMBER_FIELD_LABELS, type MemberField } from './member-fields.js';
-import { normaliseMemberRow, type MemberData, type NormaliseContext } from './member-row.js';
-import { compareRecords } from './dedupe.js';
+import { headingKey } from './member-fields.js';
 import { readSpreadsheet } from './spreadsheet.js';
 import { unprocessable } from './import-errors.js';
 
@@ -91,18 +83,18 @@ export function createImportService(
     return { b, orgName: org.full_name };
   }
 
-  async function normaliseContext(b: ImportBatchRow): Promise<NormaliseContext> {
-    const org = await requireOrganization(db, b.organization_id);
+  /** What the import's kind analyses with: its organisation, who asked, today. */
+  async function envOf(b: ImportBatchRow): Promise<KindEnv> {
     return {
+      db,
+      batch: b,
+      host: await requireOrganization(db, b.organization_id),
+      actor: await requesterActor(b),
       today: vnToday(),
-      defaultJoinedOn: b.default_joined_on,
-      organizationFrom: org.founded_on,
-      provinces: PROVINCE_KEYS,
-      fields: FIELD_KEYS,
     };
   }
 
-  /** The people the requester may see are those duplicates are looked for among. */
+  /** Duplicates are looked for among what the requester may read. */
   async function requesterActor(b: ImportBatchRow): Promise<Actor> {
     const assignments = b.created_by ? await accessRepository.assignmentsOf(db, b.created_by) : [];
     return {
@@ -117,18 +109,12 @@ export function createImportService(
     };
   }
 
-  async function candidatesFor(b: ImportBatchRow, rows: readonly AnalysedRow[]) {
-    const actor = await requesterActor(b);
-    const keys = [...new Set(rows.map((r) => r.nameKey).filter((k) => k !== ''))];
-    const ids = [...new Set(rows.map((r) => r.data.nationalId).filter((v) => v !== null))];
-    return imports.candidates(
-      db,
-      scopeFor(actor, 'organization.read'),
-      b.organization_id,
-      keys,
-      ids,
-    );
-  }
+  const commitEnv = (tx: KindCommitEnv['tx'], b: ImportBatchRow): KindCommitEnv => ({
+    tx,
+    batch: b,
+    ctx: jobContext(b),
+    actor: jobActor(b),
+  });
 
   async function refreshCounts(importId: string): Promise<Record<string, number>> {
     const b = await imports.find(db, importId);
@@ -141,26 +127,33 @@ export function createImportService(
   }
 
   return {
-    async upload(
-      ctx: RequestContext,
-      q: { organizationId: string; fileName: string },
-      content: Buffer,
-    ) {
+    async upload(ctx: RequestContext, q: ImportUploadQuery, content: Buffer) {
       const actor = ctx.actor!;
+      const kind = q.kind ?? 'members';
+      const def = kindDef(kind);
       await assertWritable(db, actor, 'organization.write', [q.organizationId], q.organizationId);
       const org = await requireOrganization(db, q.organizationId);
+      if (
+        kind === 'organizations' &&
+        !ORGANIZATION_KINDS.some((k) => ALLOWED_PARENT_KINDS[k].includes(org.kind))
+      ) {
+        throw unprocessable(
+          'kind',
+          `Không có loại tổ chức nào trực thuộc ${ORGANIZATION_KIND_LABELS[org.kind].vi.toLowerCase()}; không nhập được tổ chức trực thuộc cho ${org.full_name}`,
+        );
+      }
       const sheet = readSpreadsheet(content);
-      const layout = detectLayout(sheet.rows);
+      const layout = detectLayout(sheet.rows, def.guessField, def.nameFields);
       const dataRows = sheet.rows.slice(layout.dataStart);
       if (dataRows.length === 0) {
         throw unprocessable('file', 'Không tìm thấy dòng dữ liệu nào dưới dòng tiêu đề');
       }
-      const saved = await imports.savedMapping(db, q.organizationId);
-      const mapping = applySavedMapping(layout.columns, layout.suggested, saved);
+      const saved = await imports.savedMapping(db, q.organizationId, kind);
+      const mapping = applySavedMapping(layout.columns, layout.suggested, saved, def.fields);
       const row = await db.transaction().execute(async (tx) => {
         const b = await imports.insertBatch(tx, {
           organization_id: q.organizationId,
-          kind: 'members',
+          kind,
           status: 'mapping',
           file_name: q.fileName,
           file_size: content.length,
@@ -183,6 +176,7 @@ export function createImportService(
           entityId: b.id,
           organizationId: q.organizationId,
           after: {
+            kind,
             file_name: q.fileName,
             file_size: content.length,
             rows: dataRows.length,
@@ -214,40 +208,34 @@ export function createImportService(
       if (!['mapping', 'ready', 'failed'].includes(b.status)) {
         throw conflict('Lần nhập này không còn ở bước ghép cột');
       }
+      const def = kindDef(b.kind);
       const columns = b.columns as unknown as StoredColumn[];
-      const mapping = new Map<number, MemberField>();
-      const seen = new Map<MemberField, number>();
+      const mapping = new Map<number, string>();
+      const seen = new Map<string, number>();
       for (const c of m.columns) {
         if (c.index >= columns.length) {
           throw invalid('columns', `Tệp không có cột thứ ${c.index + 1}`);
         }
         if (c.field === null) continue;
+        if (!def.fields.includes(c.field)) {
+          throw invalid('columns', `Trường "${c.field}" không có trong loại danh sách này`);
+        }
         const before = seen.get(c.field);
         if (before !== undefined) {
           throw invalid(
             'columns',
-            `Trường "${MEMBER_FIELD_LABELS[c.field]}" được ghép cho hai cột (${before + 1} và ${c.index + 1})`,
+            `Trường "${def.labels[c.field]}" được ghép cho hai cột (${before + 1} và ${c.index + 1})`,
           );
         }
         seen.set(c.field, c.index);
         mapping.set(c.index, c.field);
       }
-      if (!seen.has('fullName') && !seen.has('givenName')) {
-        throw invalid(
-          'columns',
-          'Cần ghép một cột "Họ và tên" (hoặc hai cột "Họ và tên đệm" và "Tên")',
-        );
-      }
-      if (seen.has('fullName') && (seen.has('givenName') || seen.has('familyMiddleName'))) {
-        throw invalid(
-          'columns',
-          'Chỉ ghép "Họ và tên", hoặc "Họ và tên đệm" với "Tên", không cả hai',
-        );
-      }
+      const problem = def.mappingProblem(new Set(seen.keys()));
+      if (problem !== null) throw invalid('columns', problem);
       const today = vnToday();
       const joinedOn = m.defaultJoinedOn ?? today;
       if (joinedOn > today) {
-        throw invalid('defaultJoinedOn', 'Ngày vào hội mặc định không được sau hôm nay');
+        throw invalid('defaultJoinedOn', `${def.defaultDateLabel} không được sau hôm nay`);
       }
       const byHeading: Record<string, string> = {};
       for (const c of columns) {
@@ -259,7 +247,7 @@ export function createImportService(
         if (!locked || !['mapping', 'ready', 'failed'].includes(locked.status)) {
           throw conflict('Lần nhập này không còn ở bước ghép cột');
         }
-        await imports.saveMapping(tx, b.organization_id, byHeading);
+        await imports.saveMapping(tx, b.organization_id, b.kind, byHeading);
         await imports.transition(tx, id, ['mapping', 'ready', 'failed'], 'analysing', {
           mapping: JSON.stringify(Object.fromEntries(mapping)),
           default_joined_on: joinedOn,
@@ -284,9 +272,10 @@ export function createImportService(
       const { b } = await load(ctx, id);
       const r = await imports.rows(db, id, q);
       const detail = toImportSummary(b, '');
-      const idColumn = columnOf(mappingFromJson(b.mapping), 'nationalId');
+      const def = kindDef(b.kind);
+      const masked = columnOf(mappingFromJson(b.mapping), def.maskedField);
       return {
-        items: r.rows.map((row) => toImportRow(row, idColumn)),
+        items: r.rows.map((row) => toImportRow(row, def, masked)),
         total: r.total,
         counts: detail.counts,
       };
@@ -299,55 +288,32 @@ export function createImportService(
         throw conflict('Chỉ sửa được dòng khi lần nhập đang ở bước xem trước');
       const row = await imports.row(db, id, rowNumber);
       if (!row) throw notFound(`dòng ${rowNumber}`);
+      const def = kindDef(b.kind);
       const mapping = mappingFromJson(b.mapping);
       let staged = null;
       if (fix.values && Object.keys(fix.values).length > 0) {
         const raw = [...row.raw];
-        for (const [field, value] of Object.entries(fix.values) as [MemberField, string][]) {
+        for (const [field, value] of Object.entries(fix.values)) {
           const col = columnOf(mapping, field);
-          if (col === null) {
+          if (col === null || value === undefined) {
             throw invalid(
               `values/${field}`,
-              `Trường "${MEMBER_FIELD_LABELS[field]}" chưa được ghép với cột nào của tệp`,
+              `Trường "${def.labels[field] ?? field}" chưa được ghép với cột nào của tệp`,
             );
           }
           while (raw.length <= col) raw.push('');
           raw[col] = value;
         }
-        const n = normaliseMemberRow(raw, mapping, await normaliseContext(b));
-        const analysed: AnalysedRow = { rowNumber, raw, ...n };
-        // the same person earlier in the file, or among the people kept
-        const others = await imports.rowsLike(db, id, n.nameKey, n.data.nationalId);
-        let fileMatch = null;
-        for (const o of others) {
-          if (o.row_number >= rowNumber || o.status === 'error') continue;
-          const m = compareRecords(
-            toFileRecord(analysed),
-            toFileRecord({
-              rowNumber: o.row_number,
-              raw: o.raw,
-              data: o.data as unknown as MemberData,
-              issues: [],
-              nameKey: o.name_key,
-            }),
-          );
-          if (
-            m &&
-            (fileMatch === null || (m.strength === 'same' && fileMatch.strength !== 'same'))
-          ) {
-            fileMatch = { ...m, row: o.row_number };
-          }
-        }
-        const existing: ExistingPerson[] = await candidatesFor(b, [analysed]);
-        staged = decideRow(
-          analysed,
-          fileMatch,
-          matchExisting(toFileRecord(analysed), existing),
-          row.new_person_id,
-        );
+        const env = await envOf(b);
+        const n = (await def.normaliser(env))(raw, mapping);
+        const analysed: KindAnalysed = { rowNumber, raw, ...n };
+        staged = await def.recheck(env, analysed, row);
       }
       const status = staged?.status ?? row.status;
       const matchPersonId = staged ? staged.matchPersonId : row.match_person_id;
+      const matchOrganizationId = staged
+        ? (staged.matchOrganizationId ?? null)
+        : row.match_organization_id;
       let decision = fix.decision ?? staged?.decision ?? row.decision;
       if (status === 'error' && decision !== 'skip') {
         if (fix.decision) {
@@ -355,8 +321,16 @@ export function createImportService(
         }
         decision = 'skip';
       }
-      if (decision === 'link' && !matchPersonId) {
-        throw invalid('decision', 'Dòng này không trùng với người nào đã có để ghép vào');
+      if (decision === 'link' && !def.canLink) {
+        throw invalid('decision', 'Tổ chức trực thuộc chỉ được tạo mới hoặc bỏ qua');
+      }
+      if (decision === 'link' && !matchPersonId && !matchOrganizationId) {
+        throw invalid(
+          'decision',
+          b.kind === 'members'
+            ? 'Dòng này không trùng với người nào đã có để ghép vào'
+            : 'Dòng này không trùng với tổ chức nào đã có để ghép vào',
+        );
       }
       await db.transaction().execute(async (tx) => {
         const locked = await imports.lock(tx, id);
@@ -372,6 +346,7 @@ export function createImportService(
                 status: staged.status,
                 name_key: staged.nameKey,
                 match_person_id: staged.matchPersonId,
+                match_organization_id: staged.matchOrganizationId ?? null,
                 match_row: staged.matchRow,
                 match_reason: staged.matchReason,
                 edited: true,
@@ -382,7 +357,7 @@ export function createImportService(
       });
       await refreshCounts(id);
       const updated = await imports.row(db, id, rowNumber);
-      return toImportRow(updated!, columnOf(mapping, 'nationalId'));
+      return toImportRow(updated!, def, columnOf(mapping, def.maskedField));
     },
 
     async commit(ctx: RequestContext, id: string, skipInvalid: boolean) {
@@ -467,15 +442,18 @@ export function createImportService(
         const sheet = readSpreadsheet(content);
         const rows = sheet.rows.filter((r) => r.number >= b.data_start_row);
         await imports.update(db, importId, { progress_total: rows.length, progress_done: 0 });
-        const ctx = await normaliseContext(b);
+        const def = kindDef(b.kind);
+        const env = await envOf(b);
+        const normalise = await def.normaliser(env);
         const mapping = mappingFromJson(b.mapping);
-        const analysed: AnalysedRow[] = [];
+        const analysed: KindAnalysed[] = [];
         for (let i = 0; i < rows.length; i += ANALYSIS_CHUNK) {
-          analysed.push(...normaliseRows(rows.slice(i, i + ANALYSIS_CHUNK), mapping, ctx));
+          for (const r of rows.slice(i, i + ANALYSIS_CHUNK)) {
+            analysed.push({ rowNumber: r.number, raw: r.cells, ...normalise(r.cells, mapping) });
+          }
           await imports.update(db, importId, { progress_done: analysed.length });
         }
-        const existing = await candidatesFor(b, analysed);
-        const staged = decideRows(analysed, existing);
+        const staged = await def.decide(env, analysed);
         const client = await poolOf(db).connect();
         try {
           await client.query('begin');
@@ -537,17 +515,14 @@ export function createImportService(
             return null;
           }
           const to = (await imports.batchEnd(tx, importId, from, batchRows)) ?? last;
-          const written = await imports.commitRange(tx, importId, b.organization_id, from, to);
-          const counts = b.counts as Record<string, number>;
+          const written = await kindDef(b.kind).commitRange(commitEnv(tx, b), from, to);
+          const counts = { ...(b.counts as Record<string, number>) };
+          for (const [k, n] of Object.entries(written)) counts[k] = (counts[k] ?? 0) + n;
           const done = await imports.rowsThrough(tx, importId, to);
           await imports.update(tx, importId, {
             committed_through: to,
             progress_done: done,
-            counts: JSON.stringify({
-              ...counts,
-              createdPeople: (counts.createdPeople ?? 0) + written.people,
-              events: (counts.events ?? 0) + written.events,
-            }),
+            counts: JSON.stringify(counts),
           });
           return to;
         });
@@ -560,13 +535,8 @@ export function createImportService(
       await db.transaction().execute(async (tx) => {
         const b = await imports.lock(tx, importId);
         if (b?.status !== 'undoing') return;
-        const r = await imports.undo(tx, importId);
-        const counts = {
-          ...(b.counts as Record<string, number>),
-          removedPeople: r.people,
-          removedEvents: r.events,
-          keptPeople: r.kept,
-        };
+        const removed = await kindDef(b.kind).undo(commitEnv(tx, b));
+        const counts = { ...(b.counts as Record<string, number>), ...removed };
         await imports.transition(tx, importId, ['undoing'], 'undone', {
           undone_at: new Date(),
           counts: JSON.stringify(counts),

@@ -75,7 +75,7 @@ const DEGREE_WORDS: Record<string, AcademicDegree | null> = {
 };
 
 /** Anything a spreadsheet could evaluate: formulas, and CSV cells crafted to become one. */
-function looksLikeFormula(v: string): boolean {
+export function looksLikeFormula(v: string): boolean {
   if (v.startsWith(FORMULA_PREFIX)) return v.length > 1;
   if (/^[+\-@]/.test(v)) return !/^[+-]?[\d\s().]+$/.test(v) && v.trim() !== '-';
   return false;
@@ -291,9 +291,10 @@ export function readDateOrYear(v: string): { date: string | null; year: number }
   return null;
 }
 
-type Warn = (field: MemberField, message: string) => void;
+/** Reports a value left out; shared by every kind of list (the fields of contacts). */
+type Warn<F extends string> = (field: F, message: string) => void;
 
-function normalisePhone(v: string | undefined, warn: Warn): string | null {
+export function normalisePhone(v: string | undefined, warn: Warn<'phone'>): string | null {
   if (v === undefined) return null;
   const all = v.split(/\s*[/,;]\s*|\s+-\s+/).filter((p) => p.trim() !== '');
   let digits = (all[0] ?? '').replace(/[\s.()-]/g, '');
@@ -309,7 +310,7 @@ function normalisePhone(v: string | undefined, warn: Warn): string | null {
   return digits;
 }
 
-function normaliseEmail(v: string | undefined, warn: Warn): string | null {
+export function normaliseEmail(v: string | undefined, warn: Warn<'email'>): string | null {
   if (v === undefined) return null;
   const first = v.split(/[\s,;]+/).find((p) => p !== '') ?? '';
   const e = first.toLowerCase().replace(/^mailto:/, '');
@@ -320,7 +321,7 @@ function normaliseEmail(v: string | undefined, warn: Warn): string | null {
   return e;
 }
 
-function normaliseNationalId(v: string | undefined, warn: Warn): string | null {
+function normaliseNationalId(v: string | undefined, warn: Warn<'nationalId'>): string | null {
   if (v === undefined) return null;
   let d = v.replace(/[\s.]/g, '');
   // a 12-digit CCCD kept in a numeric cell loses its leading zero

@@ -1,0 +1,149 @@
+import { provinceByCode } from '@lienhiep/core';
+import { scopeFor } from '../access/policy.js';
+import { compareRecords, matchExisting, type ExistingPerson } from './dedupe.js';
+import type { ImportKindDef, KindAnalysed, KindEnv } from './import-kind.js';
+import { importRepository as imports, type ImportRowRow } from './import.repository.js';
+import {
+  decideRow,
+  decideRows,
+  FIELD_KEYS,
+  PROVINCE_KEYS,
+  toFileRecord,
+  type AnalysedRow,
+} from './member-analysis.js';
+import {
+  guessField,
+  MEMBER_FIELD_LABELS,
+  MEMBER_FIELDS,
+  type MemberField,
+} from './member-fields.js';
+import { normaliseMemberRow, type MemberData } from './member-row.js';
+
+const asMember = (r: KindAnalysed) => r as AnalysedRow;
+
+/** The people the requester may see are those duplicates are looked for among. */
+async function candidatesFor(env: KindEnv, rows: readonly AnalysedRow[]) {
+  const keys = [...new Set(rows.map((r) => r.nameKey).filter((k) => k !== ''))];
+  const ids = [...new Set(rows.map((r) => r.data.nationalId).filter((v) => v !== null))];
+  return imports.candidates(
+    env.db,
+    scopeFor(env.actor, 'organization.read'),
+    env.batch.organization_id,
+    keys,
+    ids,
+  );
+}
+
+/** "Hội viên": people, created or found among those kept, each given a join event. */
+export const memberImport: ImportKindDef = {
+  kind: 'members',
+  fields: MEMBER_FIELDS,
+  labels: MEMBER_FIELD_LABELS,
+  guessField,
+  nameFields: ['fullName', 'givenName'],
+  mappingProblem(fields) {
+    if (!fields.has('fullName') && !fields.has('givenName')) {
+      return 'Cần ghép một cột "Họ và tên" (hoặc hai cột "Họ và tên đệm" và "Tên")';
+    }
+    if (fields.has('fullName') && (fields.has('givenName') || fields.has('familyMiddleName'))) {
+      return 'Chỉ ghép "Họ và tên", hoặc "Họ và tên đệm" với "Tên", không cả hai';
+    }
+    return null;
+  },
+  maskedField: 'nationalId',
+  defaultDateLabel: 'Ngày vào hội mặc định',
+  canLink: true,
+
+  normaliser(env) {
+    const ctx = {
+      today: env.today,
+      defaultJoinedOn: env.batch.default_joined_on,
+      organizationFrom: env.host.founded_on,
+      provinces: PROVINCE_KEYS,
+      fields: FIELD_KEYS,
+    };
+    return Promise.resolve((raw, mapping) =>
+      normaliseMemberRow(raw, mapping as ReadonlyMap<number, MemberField>, ctx),
+    );
+  },
+
+  async decide(env, rows) {
+    const members = rows.map(asMember);
+    return decideRows(members, await candidatesFor(env, members));
+  },
+
+  async recheck(env, row, stored) {
+    const analysed = asMember(row);
+    // the same person earlier in the file, or among the people kept
+    const others = await imports.rowsLike(
+      env.db,
+      env.batch.id,
+      analysed.nameKey,
+      analysed.data.nationalId,
+    );
+    let fileMatch = null;
+    for (const o of others) {
+      if (o.row_number >= row.rowNumber || o.status === 'error') continue;
+      const m = compareRecords(
+        toFileRecord(analysed),
+        toFileRecord({
+          rowNumber: o.row_number,
+          raw: o.raw,
+          data: o.data as unknown as MemberData,
+          issues: [],
+          nameKey: o.name_key,
+        }),
+      );
+      if (m && (fileMatch === null || (m.strength === 'same' && fileMatch.strength !== 'same'))) {
+        fileMatch = { ...m, row: o.row_number };
+      }
+    }
+    const existing: ExistingPerson[] = await candidatesFor(env, [analysed]);
+    return decideRow(
+      analysed,
+      fileMatch,
+      matchExisting(toFileRecord(analysed), existing),
+      stored.new_person_id,
+    );
+  },
+
+  values(r: ImportRowRow) {
+    const d = r.data as unknown as MemberData;
+    return {
+      kind: 'members' as const,
+      fullName: d.fullName,
+      title: d.title,
+      degree: d.degree,
+      gender: d.gender,
+      birthDate: d.birthDate,
+      birthYear: d.birthYear,
+      phone: d.phone,
+      email: d.email,
+      nationalIdMasked: d.nationalId ? `•••${d.nationalId.slice(-3)}` : null,
+      workplace: d.workplace,
+      jobTitle: d.jobTitle,
+      provinceCode: d.provinceCode,
+      provinceName: d.provinceCode ? (provinceByCode(d.provinceCode)?.name ?? null) : null,
+      fields: d.fields,
+      keywords: d.keywords,
+      joinedOn: d.joinedOn,
+      note: d.note,
+    };
+  },
+
+  async commitRange(env, from, to) {
+    const written = await imports.commitRange(
+      env.tx,
+      env.batch.id,
+      env.batch.organization_id,
+      from,
+      to,
+    );
+    return { createdPeople: written.people, events: written.events };
+  },
+
+  async undo(env) {
+    const r = await imports.undo(env.tx, env.batch.id);
+    return { removedPeople: r.people, removedEvents: r.events, keptPeople: r.kept };
+  },
+};

@@ -1,0 +1,114 @@
+import { normalizeText, toUnicodeVietnamese, type LegacyEncoding } from '@lienhiep/core';
+import type { KindIssue } from './import-kind.js';
+import { looksLikeFormula, readDateOrYear } from './member-row.js';
+import { isoToDmy } from './sheet.js';
+
+/**
+ * The mapped cells of a row as text: TCVN3/VNI converted per cell, NFC, trimmed; formulas
+ * refused (an error naming the column). The organisation and collective-member lists read their
+ * cells this way, as the member list does.
+ */
+export function readCells<F extends string>(
+  raw: readonly string[],
+  mapping: ReadonlyMap<number, string>,
+  labels: Readonly<Record<F, string>>,
+): { cells: Map<F, string>; issues: KindIssue[] } {
+  const issues: KindIssue[] = [];
+  const cells = new Map<F, string>();
+  const converted = new Set<LegacyEncoding>();
+  for (const [index, f] of mapping) {
+    const field = f as F;
+    const cell = raw[index];
+    if (cell === undefined || cell.trim() === '') continue;
+    if (looksLikeFormula(cell.trim())) {
+      issues.push({
+        field,
+        severity: 'error',
+        message: `Ô "${labels[field]}" chứa công thức (${cell.trim().slice(0, 40)}); hệ thống không nhận công thức, hãy nhập giá trị`,
+      });
+      continue;
+    }
+    const u = toUnicodeVietnamese(cell);
+    if (u.converted) converted.add(u.converted);
+    const text = normalizeText(u.text);
+    if (text !== '') cells.set(field, text);
+  }
+  for (const enc of converted) {
+    issues.push({
+      field: 'row',
+      severity: 'info',
+      message: `Đã chuyển chữ từ mã ${enc === 'tcvn3' ? 'TCVN3 (.VnTime)' : 'VNI'} sang Unicode`,
+    });
+  }
+  return { cells, issues };
+}
+
+/**
+ * A date of the past as a list writes it (dd/mm/yyyy, a year, an Excel serial); a bare year is
+ * 1 January of it, said so. Null (with the problem recorded) when it cannot be read.
+ */
+export function readPastDate(
+  value: string,
+  field: string,
+  what: string,
+  today: string,
+  issues: KindIssue[],
+): string | null {
+  const d = readDateOrYear(value);
+  if (d === null) {
+    issues.push({
+      field,
+      severity: 'error',
+      message: `${what} "${value}" không hợp lệ (ghi dd/mm/yyyy hoặc năm)`,
+    });
+    return null;
+  }
+  const iso = d.date ?? `${d.year}-01-01`;
+  if (d.date === null) {
+    issues.push({ field, severity: 'info', message: `Chỉ có năm; ghi ngày 01/01/${d.year}` });
+  }
+  if (iso > today) {
+    issues.push({ field, severity: 'error', message: `${what} ${value} ở tương lai` });
+    return null;
+  }
+  if (d.year < 1800) {
+    issues.push({ field, severity: 'error', message: `${what} ${isoToDmy(iso)} quá xa` });
+    return null;
+  }
+  return iso;
+}
+
+/** A text cell within its length, else an error. */
+export function textOf<F extends string>(
+  cells: ReadonlyMap<F, string>,
+  field: F,
+  max: number,
+  label: string,
+  issues: KindIssue[],
+): string | null {
+  const v = cells.get(field);
+  if (v === undefined) return null;
+  if (v.length > max) {
+    issues.push({ field, severity: 'error', message: `"${label}" dài quá ${max} ký tự` });
+    return null;
+  }
+  return v;
+}
+
+/** A website as typed ("www.hoi.vn", "https://…"); left out with a warning when it is not one. */
+export function normaliseWebsite(
+  v: string | undefined,
+  field: string,
+  issues: KindIssue[],
+): string | null {
+  if (v === undefined) return null;
+  const s = v.trim();
+  if (!/^(https?:\/\/)?[\p{L}\d-]+(\.[\p{L}\d-]+)+(\/\S*)?$/iu.test(s) || s.length > 300) {
+    issues.push({ field, severity: 'warning', message: `Website "${v}" không hợp lệ; bỏ qua` });
+    return null;
+  }
+  return s;
+}
+
+/** An organisation's name folded for comparison, as `vn_fold` folds it in SQL. */
+export { foldVietnamese as organizationNameKey } from '@lienhiep/core';
