@@ -66,7 +66,7 @@ export interface ImportKindDef {
   fields: readonly string[];
   labels: Readonly<Record<string, string>>;
   /** The field a heading names, from the Vietnamese headings lists use. */
-  guessField(heading: string): string | null;
+  guessField: (heading: string) => string | null;
   /** Fields whose heading marks the heading row (the name). */
   nameFields: readonly string[];
   /** Why a mapping cannot be analysed (the required column missing…), or null. */

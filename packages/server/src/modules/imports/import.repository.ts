@@ -587,7 +587,7 @@ export const importRepository = {
     for (const id of ids) out.set(id, { status: null, latest: null });
     for (const s of statuses) out.get(s.member_organization_id)!.status = s.status;
     for (const l of latest) {
-      if (l.member_organization_id) out.get(l.member_organization_id)!.latest = l.d as string;
+      if (l.member_organization_id) out.get(l.member_organization_id)!.latest = l.d;
     }
     return out;
   },

@@ -45,7 +45,7 @@ export function importRoutes(app: ZodApp, service: ImportService): void {
       schema: {
         tags,
         summary:
-          'Tải lên danh sách hội viên (.xlsx hoặc .csv, tối đa 20 MB): đọc tệp, tìm dòng tiêu đề, gợi ý ghép cột',
+          'Tải lên danh sách hội viên, hội viên tập thể hoặc tổ chức trực thuộc (.xlsx hoặc .csv, tối đa 20 MB): đọc tệp, tìm dòng tiêu đề, gợi ý ghép cột theo loại danh sách',
         consumes: ['application/octet-stream'],
         querystring: ImportUploadQuerySchema,
         body: ImportUploadBodySchema,

@@ -91,11 +91,16 @@ export function kindsNamed(text: string): readonly OrganizationKind[] {
 }
 
 const kindLabel = (k: OrganizationKind) => ORGANIZATION_KIND_LABELS[k].vi;
+/** "Tổ chức KH&CN trực thuộc" → "tổ chức KH&CN trực thuộc": the abbreviation kept. */
+const inSentence = (k: OrganizationKind) => {
+  const l = kindLabel(k);
+  return l.charAt(0).toLowerCase() + l.slice(1);
+};
 
 /** The kinds that may sit under a parent of this kind, as words. */
 export function childKindsText(parentKind: OrganizationKind): string {
   const kinds = ORGANIZATION_KINDS.filter((k) => ALLOWED_PARENT_KINDS[k].includes(parentKind));
-  return kinds.map((k) => kindLabel(k).toLowerCase()).join(', ');
+  return kinds.map(inSentence).join(', ');
 }
 
 export function normaliseOrganizationRow(
@@ -134,7 +139,7 @@ export function normaliseOrganizationRow(
     if (kind === null) {
       problem(
         'orgKind',
-        `Một ${kindLabel(named[0]!).toLowerCase()} không thể trực thuộc ${kindLabel(ctx.parentKind).toLowerCase()}; dưới đơn vị này chỉ có: ${childKindsText(ctx.parentKind)}`,
+        `Một ${inSentence(named[0]!)} không thể trực thuộc ${inSentence(ctx.parentKind)}; dưới đơn vị này chỉ có: ${childKindsText(ctx.parentKind)}`,
       );
     } else if (kindCell === undefined) {
       issues.push({
