@@ -3787,12 +3787,13 @@ export interface paths {
             };
         };
         put?: never;
-        /** Tải lên danh sách hội viên (.xlsx hoặc .csv, tối đa 20 MB): đọc tệp, tìm dòng tiêu đề, gợi ý ghép cột */
+        /** Tải lên danh sách hội viên, hội viên tập thể hoặc tổ chức trực thuộc (.xlsx hoặc .csv, tối đa 20 MB): đọc tệp, tìm dòng tiêu đề, gợi ý ghép cột theo loại danh sách */
         post: {
             parameters: {
                 query: {
-                    /** @description Tổ chức nhận hội viên */
+                    /** @description Tổ chức nhận hội viên, hội viên tập thể, hoặc là cấp trên của các tổ chức được tạo */
                     organizationId: string;
+                    kind?: components["schemas"]["ImportKindInput"];
                     /** @description Tên tệp như trên máy người dùng (chỉ để hiển thị) */
                     fileName: string;
                 };
@@ -5600,8 +5601,13 @@ export interface components {
             /** @description Các tổ chức (trong phạm vi được xem) mà tổ chức này là hội viên tập thể */
             memberships: components["schemas"]["MembershipInput"][];
         };
+        /**
+         * @description members: hội viên (cá nhân); organizations: tổ chức trực thuộc; collective_members: hội viên tập thể
+         * @enum {string}
+         */
+        ImportKindInput: "members" | "organizations" | "collective_members";
         /** @enum {string} */
-        ImportMemberFieldInput: "fullName" | "familyMiddleName" | "givenName" | "academic" | "title" | "degree" | "gender" | "birthDate" | "maleBirth" | "femaleBirth" | "phone" | "email" | "nationalId" | "workplace" | "jobTitle" | "province" | "fields" | "joinedOn" | "note";
+        ImportFieldInput: "fullName" | "familyMiddleName" | "givenName" | "academic" | "title" | "degree" | "gender" | "birthDate" | "maleBirth" | "femaleBirth" | "phone" | "email" | "nationalId" | "workplace" | "jobTitle" | "province" | "fields" | "joinedOn" | "note" | "shortName" | "englishName" | "orgKind" | "foundedOn" | "field" | "code" | "address" | "website" | "taxCode" | "representative";
         /** @enum {string} */
         ImportStatusInput: "mapping" | "analysing" | "ready" | "committing" | "committed" | "undoing" | "undone" | "failed" | "cancelled";
         /** @enum {string} */
@@ -5612,7 +5618,7 @@ export interface components {
             index: number;
             heading: string;
             samples: string[];
-            field: components["schemas"]["ImportMemberFieldInput"] | null;
+            field: components["schemas"]["ImportFieldInput"] | null;
         };
         ImportCountsInput: {
             total: number;
@@ -5628,10 +5634,16 @@ export interface components {
             removedPeople?: number;
             removedEvents?: number;
             keptPeople?: number;
+            createdOrganizations?: number;
+            removedOrganizations?: number;
+            keptOrganizations?: number;
+            /** @description Dòng không ghi được lúc ghi (lý do ở dòng) */
+            failed?: number;
         };
         ImportSummaryInput: {
             /** Format: uuid */
             id: string;
+            kind: components["schemas"]["ImportKindInput"];
             /** Format: uuid */
             organizationId: string;
             organizationName: string;
@@ -5648,6 +5660,7 @@ export interface components {
         ImportDetailInput: {
             /** Format: uuid */
             id: string;
+            kind: components["schemas"]["ImportKindInput"];
             /** Format: uuid */
             organizationId: string;
             organizationName: string;
@@ -5664,15 +5677,18 @@ export interface components {
             sheetName: string | null;
             headerRow: number;
             dataStartRow: number;
+            /** @description Ngày cho các dòng không ghi (vào hội, gia nhập, thành lập) */
             defaultJoinedOn: string;
+            defaultDateLabel: string;
             columns: components["schemas"]["ImportColumnInput"][];
             progress: {
                 done: number;
                 total: number;
             };
             error: string | null;
+            /** @description Các trường của loại danh sách này, theo thứ tự */
             fields: {
-                field: components["schemas"]["ImportMemberFieldInput"];
+                field: components["schemas"]["ImportFieldInput"];
                 label: string;
             }[];
         };
@@ -5683,40 +5699,82 @@ export interface components {
         ImportMappingInput: {
             columns: {
                 index: number;
-                field: components["schemas"]["ImportMemberFieldInput"] | null;
+                field: components["schemas"]["ImportFieldInput"] | null;
             }[];
             /**
-             * @description Ngày vào hội cho các dòng không ghi; mặc định: hôm nay
+             * @description Ngày vào hội (gia nhập, thành lập) cho các dòng không ghi; mặc định: hôm nay
              * @example 2025-07-01
              */
             defaultJoinedOn?: string;
         };
+        ImportMemberValuesInput: {
+            /** @constant */
+            kind: "members";
+            fullName: string;
+            title: components["schemas"]["PersonTitleInput"] | null;
+            degree: components["schemas"]["PersonDegreeInput"] | null;
+            gender: ("male" | "female") | null;
+            birthDate: string | null;
+            birthYear: number | null;
+            phone: string | null;
+            email: string | null;
+            /** @description Chỉ ba chữ số cuối */
+            nationalIdMasked: string | null;
+            workplace: string | null;
+            jobTitle: string | null;
+            provinceCode: string | null;
+            provinceName: string | null;
+            fields: string[];
+            keywords: string[];
+            joinedOn: string;
+            note: string | null;
+        };
+        ImportOrganizationValuesInput: {
+            /** @constant */
+            kind: "organizations";
+            fullName: string;
+            shortName: string | null;
+            englishName: string | null;
+            orgKind: components["schemas"]["OrganizationKindInput"] | null;
+            orgKindLabel: string | null;
+            foundedOn: string;
+            provinceCode: string | null;
+            provinceName: string | null;
+            fieldCode: string | null;
+            fieldName: string | null;
+            /** @description Bỏ trống: cấp tự động theo mã cấp trên khi ghi */
+            code: string | null;
+            address: string | null;
+            phone: string | null;
+            email: string | null;
+            website: string | null;
+        };
+        ImportCollectiveValuesInput: {
+            /** @constant */
+            kind: "collective_members";
+            fullName: string;
+            shortName: string | null;
+            code: string | null;
+            taxCode: string | null;
+            joinedOn: string;
+            provinceCode: string | null;
+            provinceName: string | null;
+            address: string | null;
+            phone: string | null;
+            email: string | null;
+            website: string | null;
+            /** @description Ghi vào ghi chú của sự kiện gia nhập */
+            representative: string | null;
+            note: string | null;
+        };
+        ImportRowValuesInput: components["schemas"]["ImportMemberValuesInput"] | components["schemas"]["ImportOrganizationValuesInput"] | components["schemas"]["ImportCollectiveValuesInput"];
         ImportRowInput: {
             rowNumber: number;
             /** @description Các ô như trong tệp */
             cells: string[];
-            values: {
-                fullName: string;
-                title: components["schemas"]["PersonTitleInput"] | null;
-                degree: components["schemas"]["PersonDegreeInput"] | null;
-                gender: ("male" | "female") | null;
-                birthDate: string | null;
-                birthYear: number | null;
-                phone: string | null;
-                email: string | null;
-                /** @description Chỉ ba chữ số cuối */
-                nationalIdMasked: string | null;
-                workplace: string | null;
-                jobTitle: string | null;
-                provinceCode: string | null;
-                provinceName: string | null;
-                fields: string[];
-                keywords: string[];
-                joinedOn: string;
-                note: string | null;
-            };
+            values: components["schemas"]["ImportRowValuesInput"];
             issues: {
-                field: components["schemas"]["ImportMemberFieldInput"] | "row";
+                field: components["schemas"]["ImportFieldInput"] | "row";
                 /** @enum {string} */
                 severity: "error" | "warning" | "info";
                 message: string;
@@ -5725,6 +5783,8 @@ export interface components {
             decision: components["schemas"]["ImportRowDecisionInput"];
             match: {
                 personId: string | null;
+                /** @description Tổ chức có sẵn trong danh mục */
+                organizationId: string | null;
                 row: number | null;
                 reason: string;
             } | null;
@@ -6634,8 +6694,13 @@ export interface components {
             /** @description Các tổ chức (trong phạm vi được xem) mà tổ chức này là hội viên tập thể */
             memberships: components["schemas"]["Membership"][];
         };
+        /**
+         * @description members: hội viên (cá nhân); organizations: tổ chức trực thuộc; collective_members: hội viên tập thể
+         * @enum {string}
+         */
+        ImportKind: "members" | "organizations" | "collective_members";
         /** @enum {string} */
-        ImportMemberField: "fullName" | "familyMiddleName" | "givenName" | "academic" | "title" | "degree" | "gender" | "birthDate" | "maleBirth" | "femaleBirth" | "phone" | "email" | "nationalId" | "workplace" | "jobTitle" | "province" | "fields" | "joinedOn" | "note";
+        ImportField: "fullName" | "familyMiddleName" | "givenName" | "academic" | "title" | "degree" | "gender" | "birthDate" | "maleBirth" | "femaleBirth" | "phone" | "email" | "nationalId" | "workplace" | "jobTitle" | "province" | "fields" | "joinedOn" | "note" | "shortName" | "englishName" | "orgKind" | "foundedOn" | "field" | "code" | "address" | "website" | "taxCode" | "representative";
         /** @enum {string} */
         ImportStatus: "mapping" | "analysing" | "ready" | "committing" | "committed" | "undoing" | "undone" | "failed" | "cancelled";
         /** @enum {string} */
@@ -6646,7 +6711,7 @@ export interface components {
             index: number;
             heading: string;
             samples: string[];
-            field: components["schemas"]["ImportMemberField"] | null;
+            field: components["schemas"]["ImportField"] | null;
         };
         ImportCounts: {
             total: number;
@@ -6662,10 +6727,16 @@ export interface components {
             removedPeople?: number;
             removedEvents?: number;
             keptPeople?: number;
+            createdOrganizations?: number;
+            removedOrganizations?: number;
+            keptOrganizations?: number;
+            /** @description Dòng không ghi được lúc ghi (lý do ở dòng) */
+            failed?: number;
         };
         ImportSummary: {
             /** Format: uuid */
             id: string;
+            kind: components["schemas"]["ImportKind"];
             /** Format: uuid */
             organizationId: string;
             organizationName: string;
@@ -6682,6 +6753,7 @@ export interface components {
         ImportDetail: {
             /** Format: uuid */
             id: string;
+            kind: components["schemas"]["ImportKind"];
             /** Format: uuid */
             organizationId: string;
             organizationName: string;
@@ -6698,15 +6770,18 @@ export interface components {
             sheetName: string | null;
             headerRow: number;
             dataStartRow: number;
+            /** @description Ngày cho các dòng không ghi (vào hội, gia nhập, thành lập) */
             defaultJoinedOn: string;
+            defaultDateLabel: string;
             columns: components["schemas"]["ImportColumn"][];
             progress: {
                 done: number;
                 total: number;
             };
             error: string | null;
+            /** @description Các trường của loại danh sách này, theo thứ tự */
             fields: {
-                field: components["schemas"]["ImportMemberField"];
+                field: components["schemas"]["ImportField"];
                 label: string;
             }[];
         };
@@ -6717,40 +6792,82 @@ export interface components {
         ImportMapping: {
             columns: {
                 index: number;
-                field: components["schemas"]["ImportMemberField"] | null;
+                field: components["schemas"]["ImportField"] | null;
             }[];
             /**
-             * @description Ngày vào hội cho các dòng không ghi; mặc định: hôm nay
+             * @description Ngày vào hội (gia nhập, thành lập) cho các dòng không ghi; mặc định: hôm nay
              * @example 2025-07-01
              */
             defaultJoinedOn?: string;
         };
+        ImportMemberValues: {
+            /** @constant */
+            kind: "members";
+            fullName: string;
+            title: components["schemas"]["PersonTitle"] | null;
+            degree: components["schemas"]["PersonDegree"] | null;
+            gender: ("male" | "female") | null;
+            birthDate: string | null;
+            birthYear: number | null;
+            phone: string | null;
+            email: string | null;
+            /** @description Chỉ ba chữ số cuối */
+            nationalIdMasked: string | null;
+            workplace: string | null;
+            jobTitle: string | null;
+            provinceCode: string | null;
+            provinceName: string | null;
+            fields: string[];
+            keywords: string[];
+            joinedOn: string;
+            note: string | null;
+        };
+        ImportOrganizationValues: {
+            /** @constant */
+            kind: "organizations";
+            fullName: string;
+            shortName: string | null;
+            englishName: string | null;
+            orgKind: components["schemas"]["OrganizationKind"] | null;
+            orgKindLabel: string | null;
+            foundedOn: string;
+            provinceCode: string | null;
+            provinceName: string | null;
+            fieldCode: string | null;
+            fieldName: string | null;
+            /** @description Bỏ trống: cấp tự động theo mã cấp trên khi ghi */
+            code: string | null;
+            address: string | null;
+            phone: string | null;
+            email: string | null;
+            website: string | null;
+        };
+        ImportCollectiveValues: {
+            /** @constant */
+            kind: "collective_members";
+            fullName: string;
+            shortName: string | null;
+            code: string | null;
+            taxCode: string | null;
+            joinedOn: string;
+            provinceCode: string | null;
+            provinceName: string | null;
+            address: string | null;
+            phone: string | null;
+            email: string | null;
+            website: string | null;
+            /** @description Ghi vào ghi chú của sự kiện gia nhập */
+            representative: string | null;
+            note: string | null;
+        };
+        ImportRowValues: components["schemas"]["ImportMemberValues"] | components["schemas"]["ImportOrganizationValues"] | components["schemas"]["ImportCollectiveValues"];
         ImportRow: {
             rowNumber: number;
             /** @description Các ô như trong tệp */
             cells: string[];
-            values: {
-                fullName: string;
-                title: components["schemas"]["PersonTitle"] | null;
-                degree: components["schemas"]["PersonDegree"] | null;
-                gender: ("male" | "female") | null;
-                birthDate: string | null;
-                birthYear: number | null;
-                phone: string | null;
-                email: string | null;
-                /** @description Chỉ ba chữ số cuối */
-                nationalIdMasked: string | null;
-                workplace: string | null;
-                jobTitle: string | null;
-                provinceCode: string | null;
-                provinceName: string | null;
-                fields: string[];
-                keywords: string[];
-                joinedOn: string;
-                note: string | null;
-            };
+            values: components["schemas"]["ImportRowValues"];
             issues: {
-                field: components["schemas"]["ImportMemberField"] | "row";
+                field: components["schemas"]["ImportField"] | "row";
                 /** @enum {string} */
                 severity: "error" | "warning" | "info";
                 message: string;
@@ -6759,6 +6876,8 @@ export interface components {
             decision: components["schemas"]["ImportRowDecision"];
             match: {
                 personId: string | null;
+                /** @description Tổ chức có sẵn trong danh mục */
+                organizationId: string | null;
                 row: number | null;
                 reason: string;
             } | null;

@@ -719,6 +719,7 @@ export const en: Messages = {
     reset: 'Clear filters',
     columns: {
       file: 'File',
+      kind: 'Kind of list',
       organization: 'Organisation',
       by: 'Uploaded by',
       at: 'When',
@@ -728,6 +729,14 @@ export const en: Messages = {
     listCounts: '{{total}} rows',
     listCountsReady: '{{total}} rows · {{error}} errors · {{duplicate}} duplicates',
     listCountsCommitted: '{{total}} rows · {{created}} new members',
+    listCountsCommittedOrganizations:
+      '{{total}} rows · {{created}} new organisations · {{events}} joins',
+    listCountsUndoneOrganizations: '{{total}} rows · {{removed}} organisations removed',
+    kinds: {
+      members: 'Members',
+      collective_members: 'Collective members',
+      organizations: 'Sub-units',
+    },
     listCountsUndone: '{{total}} rows · {{removed}} people removed',
     status: {
       mapping: 'Mapping columns',
@@ -751,6 +760,14 @@ export const en: Messages = {
       fileRequired: 'Choose the file to import',
       submit: 'Upload',
       refused: 'The file was not accepted',
+      kind: 'Kind of list',
+      kindHint: {
+        members: 'Individual members: one person per row, recorded as members of the organisation.',
+        collective_members:
+          'Universities, institutes, companies as collective members: matched to the registry, or added to it.',
+        organizations:
+          'Associations, clubs, centres, institutes… created under the chosen organisation, as its kind allows.',
+      },
     },
     steps: {
       upload: 'Upload',
@@ -797,6 +814,14 @@ export const en: Messages = {
         'Map either "Full name", or "Family and middle name" with "Given name", not both.',
       moved: 'Field "{{field}}" moved from column {{from}} to column {{to}}',
       submit: 'Check the data',
+      needUnitName: {
+        organizations: "Map a column to the organisation's full name.",
+        collective_members: "Map a column to the organisation's name.",
+      },
+      defaultDateHint: {
+        organizations: 'Used for organisations without a founding date. Empty: today.',
+        collective_members: 'Used for rows without a joining date. Empty: today.',
+      },
     },
     analysing: {
       title: 'Checking the data',
@@ -825,6 +850,19 @@ export const en: Messages = {
         match: 'Duplicate',
         decision: 'Action',
         actions: 'Actions',
+        unitName: { organizations: 'Organisation', collective_members: 'Organisation' },
+        orgKind: 'Kind',
+        shortName: 'Short name',
+        foundedOn: 'Founded on',
+        code: 'Code',
+        province: 'Province',
+        field: 'Field',
+        contacts: 'Contacts',
+        collectiveJoinedOn: 'Joined on',
+        taxCode: 'Tax code',
+        representative: 'Representative',
+        address: 'Address',
+        note: 'Note',
       },
       noName: '(no name)',
       edited: 'Edited',
@@ -841,6 +879,13 @@ export const en: Messages = {
         '{{create}} new members will be created, {{link}} existing people given a membership, {{skip}} rows skipped.',
       commitErrors: '{{n}} rows still in error will be skipped, not written.',
       commitUndo: 'The whole import can still be undone afterwards.',
+      codeAuto: 'Issued automatically',
+      viewOrganization: 'View organisation',
+      commitTitleOrganizations: 'Create the sub-units?',
+      commitTextOrganizations: '{{create}} sub-units will be created, {{skip}} rows skipped.',
+      commitTitleCollective: 'Record the collective members?',
+      commitTextCollective:
+        '{{link}} organisations of the registry will be recorded as joining, {{create}} new ones added to the registry, {{skip}} rows skipped.',
     },
     rowStatus: {
       ok: 'Valid',
@@ -852,6 +897,7 @@ export const en: Messages = {
       create: 'Create',
       link: 'Link to existing person',
       skip: 'Skip',
+      linkOrganization: 'Record for the existing organisation',
     },
     edit: {
       intro:
@@ -883,6 +929,34 @@ export const en: Messages = {
       joinedOn: 'Joined on',
       note: 'Note',
     },
+    organizationFields: {
+      fullName: 'Full name',
+      shortName: 'Short name',
+      englishName: 'English name',
+      orgKind: 'Kind',
+      foundedOn: 'Founded on',
+      province: 'Province',
+      field: 'Field',
+      code: 'Code',
+      address: 'Address',
+      phone: 'Phone',
+      email: 'E-mail',
+      website: 'Website',
+    },
+    collectiveFields: {
+      fullName: 'Organisation name',
+      shortName: 'Short name',
+      code: 'Code',
+      taxCode: 'Tax code',
+      joinedOn: 'Joined on',
+      province: 'Province',
+      address: 'Address',
+      phone: 'Phone',
+      email: 'E-mail',
+      website: 'Website',
+      representative: 'Representative',
+      note: 'Note',
+    },
     committing: {
       title: 'Writing the data',
       progress: '{{done}} / {{total}} rows written',
@@ -900,6 +974,19 @@ export const en: Messages = {
       undoText:
         'The {{events}} memberships this import recorded and the {{people}} people it created will be removed. People who have since gained another membership or a position are kept.',
       undoOk: 'Undo',
+      createdOrganizations: {
+        organizations: 'New organisations',
+        collective_members: 'Organisations added to the registry',
+      },
+      collectiveEvents: 'Collective members recorded',
+      failed: 'Rows not written',
+      viewOrganization: 'View the organisation',
+      undoTextKinds: {
+        organizations:
+          'The {{organizations}} organisations this import created will be removed. Those given a sub-unit, members, positions or lineage events since are kept.',
+        collective_members:
+          'The {{events}} joining events this import recorded and the {{organizations}} organisations it added to the registry will be removed (except organisations used elsewhere since).',
+      },
     },
     undoing: {
       title: 'Undoing the import',
@@ -910,6 +997,10 @@ export const en: Messages = {
       removedPeople: 'People removed',
       removedEvents: 'Memberships removed',
       keptPeople: 'People kept',
+      removedOrganizations: 'Organisations removed',
+      keptOrganizations: 'Organisations kept',
+      keptOrganizationsHint:
+        'These organisations gained sub-units, members, positions, rights or other events after the import.',
       keptHint: 'These people gained another membership or a position after the import.',
     },
   },

@@ -723,6 +723,7 @@ export const vi = {
     reset: 'Xóa bộ lọc',
     columns: {
       file: 'Tệp',
+      kind: 'Loại danh sách',
       organization: 'Tổ chức',
       by: 'Người tải lên',
       at: 'Thời điểm',
@@ -732,6 +733,14 @@ export const vi = {
     listCounts: '{{total}} dòng',
     listCountsReady: '{{total}} dòng · {{error}} lỗi · {{duplicate}} trùng',
     listCountsCommitted: '{{total}} dòng · {{created}} hội viên mới',
+    listCountsCommittedOrganizations:
+      '{{total}} dòng · {{created}} tổ chức mới · {{events}} gia nhập',
+    listCountsUndoneOrganizations: '{{total}} dòng · đã xóa {{removed}} tổ chức',
+    kinds: {
+      members: 'Hội viên',
+      collective_members: 'Hội viên tập thể',
+      organizations: 'Tổ chức trực thuộc',
+    },
     listCountsUndone: '{{total}} dòng · đã xóa {{removed}} người',
     status: {
       mapping: 'Chờ ghép cột',
@@ -756,6 +765,14 @@ export const vi = {
       fileRequired: 'Hãy chọn tệp cần nhập',
       submit: 'Tải lên',
       refused: 'Không nhận được tệp',
+      kind: 'Loại danh sách',
+      kindHint: {
+        members: 'Hội viên cá nhân: mỗi dòng một người, ghi tư cách hội viên của tổ chức.',
+        collective_members:
+          'Trường, viện, doanh nghiệp là hội viên tập thể: ghép với tổ chức đã có trong danh mục, hoặc thêm mới.',
+        organizations:
+          'Hội, câu lạc bộ, trung tâm, viện… tạo mới trực thuộc tổ chức đã chọn, theo loại được phép.',
+      },
     },
     steps: {
       upload: 'Tải tệp',
@@ -799,6 +816,14 @@ export const vi = {
       nameConflict: 'Chỉ ghép "Họ và tên", hoặc "Họ và tên đệm" với "Tên", không cả hai.',
       moved: 'Trường "{{field}}" chuyển từ cột {{from}} sang cột {{to}}',
       submit: 'Kiểm tra dữ liệu',
+      needUnitName: {
+        organizations: 'Cần ghép một cột "Tên đầy đủ" của tổ chức.',
+        collective_members: 'Cần ghép một cột "Tên đơn vị".',
+      },
+      defaultDateHint: {
+        organizations: 'Dùng cho các tổ chức không ghi ngày thành lập. Để trống: hôm nay.',
+        collective_members: 'Dùng cho các dòng không ghi ngày gia nhập. Để trống: hôm nay.',
+      },
     },
     analysing: {
       title: 'Đang kiểm tra dữ liệu',
@@ -827,6 +852,19 @@ export const vi = {
         match: 'Trùng lặp',
         decision: 'Xử lý',
         actions: 'Thao tác',
+        unitName: { organizations: 'Tên tổ chức', collective_members: 'Tên đơn vị' },
+        orgKind: 'Loại tổ chức',
+        shortName: 'Tên viết tắt',
+        foundedOn: 'Ngày thành lập',
+        code: 'Mã',
+        province: 'Tỉnh/thành phố',
+        field: 'Lĩnh vực',
+        contacts: 'Liên hệ',
+        collectiveJoinedOn: 'Ngày gia nhập',
+        taxCode: 'Mã số thuế',
+        representative: 'Người đại diện',
+        address: 'Địa chỉ',
+        note: 'Ghi chú',
       },
       noName: '(không có tên)',
       edited: 'Đã sửa',
@@ -844,6 +882,13 @@ export const vi = {
         'Sẽ tạo mới {{create}} hội viên, ghi tư cách hội viên cho {{link}} người đã có, bỏ qua {{skip}} dòng.',
       commitErrors: '{{n}} dòng còn lỗi sẽ bị bỏ qua, không được ghi.',
       commitUndo: 'Sau khi ghi vẫn có thể hoàn tác cả lần nhập.',
+      codeAuto: 'Cấp tự động',
+      viewOrganization: 'Xem tổ chức',
+      commitTitleOrganizations: 'Tạo các tổ chức trực thuộc?',
+      commitTextOrganizations: 'Sẽ tạo {{create}} tổ chức trực thuộc, bỏ qua {{skip}} dòng.',
+      commitTitleCollective: 'Ghi danh sách hội viên tập thể?',
+      commitTextCollective:
+        'Sẽ ghi gia nhập cho {{link}} tổ chức đã có trong danh mục, thêm {{create}} tổ chức mới vào danh mục, bỏ qua {{skip}} dòng.',
     },
     rowStatus: {
       ok: 'Hợp lệ',
@@ -855,6 +900,7 @@ export const vi = {
       create: 'Tạo mới',
       link: 'Ghép với người đã có',
       skip: 'Bỏ qua',
+      linkOrganization: 'Ghi cho tổ chức đã có',
     },
     edit: {
       intro:
@@ -886,6 +932,34 @@ export const vi = {
       joinedOn: 'Ngày vào hội',
       note: 'Ghi chú',
     },
+    organizationFields: {
+      fullName: 'Tên đầy đủ',
+      shortName: 'Tên viết tắt',
+      englishName: 'Tên tiếng Anh',
+      orgKind: 'Loại tổ chức',
+      foundedOn: 'Ngày thành lập',
+      province: 'Tỉnh/thành phố',
+      field: 'Lĩnh vực',
+      code: 'Mã tổ chức',
+      address: 'Địa chỉ',
+      phone: 'Điện thoại',
+      email: 'Thư điện tử',
+      website: 'Website',
+    },
+    collectiveFields: {
+      fullName: 'Tên đơn vị',
+      shortName: 'Tên viết tắt',
+      code: 'Mã tổ chức',
+      taxCode: 'Mã số thuế',
+      joinedOn: 'Ngày gia nhập',
+      province: 'Tỉnh/thành phố',
+      address: 'Địa chỉ',
+      phone: 'Điện thoại',
+      email: 'Thư điện tử',
+      website: 'Website',
+      representative: 'Người đại diện',
+      note: 'Ghi chú',
+    },
     committing: {
       title: 'Đang ghi dữ liệu',
       progress: 'Đã ghi {{done}} / {{total}} dòng',
@@ -903,6 +977,19 @@ export const vi = {
       undoText:
         'Sẽ xóa {{events}} tư cách hội viên mà lần nhập này đã ghi và {{people}} người nó đã tạo. Người đã có thêm tư cách hội viên hay chức vụ khác từ sau khi nhập được giữ lại.',
       undoOk: 'Hoàn tác',
+      createdOrganizations: {
+        organizations: 'Tổ chức mới',
+        collective_members: 'Tổ chức thêm vào danh mục',
+      },
+      collectiveEvents: 'Hội viên tập thể đã ghi gia nhập',
+      failed: 'Dòng không ghi được',
+      viewOrganization: 'Xem tổ chức',
+      undoTextKinds: {
+        organizations:
+          'Sẽ xóa {{organizations}} tổ chức mà lần nhập này đã tạo. Tổ chức nào đã có đơn vị trực thuộc, hội viên, chức vụ hay sự kiện sắp xếp từ sau khi nhập được giữ lại.',
+        collective_members:
+          'Sẽ xóa {{events}} sự kiện gia nhập mà lần nhập này đã ghi và {{organizations}} tổ chức nó đã thêm vào danh mục (trừ tổ chức đã được dùng ở nơi khác).',
+      },
     },
     undoing: {
       title: 'Đang hoàn tác lần nhập',
@@ -913,6 +1000,10 @@ export const vi = {
       removedPeople: 'Người đã xóa',
       removedEvents: 'Tư cách hội viên đã xóa',
       keptPeople: 'Người được giữ lại',
+      removedOrganizations: 'Tổ chức đã xóa',
+      keptOrganizations: 'Tổ chức được giữ lại',
+      keptOrganizationsHint:
+        'Những tổ chức này đã có đơn vị trực thuộc, hội viên, chức vụ, quyền hay sự kiện khác sau khi nhập.',
       keptHint: 'Những người này đã có thêm tư cách hội viên hay chức vụ khác sau khi nhập.',
     },
   },

@@ -14,6 +14,7 @@ import {
   Space,
   Statistic,
   Steps,
+  Tag,
   Typography,
 } from 'antd';
 import { useEffect, useState } from 'react';
@@ -78,6 +79,7 @@ function ImportView({ detail: d }: { detail: ImportDetail }) {
     void queryClient.invalidateQueries({ queryKey: ['imports', 'list'] });
     if (d.status === 'committed' || d.status === 'undone') {
       void queryClient.invalidateQueries({ queryKey: ['people'] });
+      void queryClient.invalidateQueries({ queryKey: ['organizations'] });
     }
   }, [d.status]);
 
@@ -200,6 +202,7 @@ function ImportView({ detail: d }: { detail: ImportDetail }) {
         subtitle={
           <Space size={8} wrap>
             <ImportStatusTag status={d.status} />
+            <Tag style={{ marginInlineEnd: 0 }}>{t(`imports.kinds.${d.kind}`)}</Tag>
             <Link to={`/to-chuc/${d.organizationId}`}>{d.organizationName}</Link>
             <Typography.Text type="secondary">
               {t('imports.detail.uploadedBy', {
@@ -330,10 +333,27 @@ function CommittedView({ detail: d }: { detail: ImportDetail }) {
         style={{ paddingBottom: 8 }}
       />
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
-        <Figure title={t('imports.committed.created')} value={c.createdPeople ?? 0} />
-        <Figure title={t('imports.committed.events')} value={c.events ?? 0} />
-        <Figure title={t('imports.committed.linked')} value={c.link} />
+        {d.kind === 'members' ? (
+          <>
+            <Figure title={t('imports.committed.created')} value={c.createdPeople ?? 0} />
+            <Figure title={t('imports.committed.events')} value={c.events ?? 0} />
+            <Figure title={t('imports.committed.linked')} value={c.link} />
+          </>
+        ) : (
+          <>
+            <Figure
+              title={t(`imports.committed.createdOrganizations.${d.kind}`)}
+              value={c.createdOrganizations ?? 0}
+            />
+            {d.kind === 'collective_members' && (
+              <Figure title={t('imports.committed.collectiveEvents')} value={c.events ?? 0} />
+            )}
+          </>
+        )}
         <Figure title={t('imports.committed.skipped')} value={c.skip} />
+        {(c.failed ?? 0) > 0 && (
+          <Figure title={t('imports.committed.failed')} value={c.failed ?? 0} />
+        )}
       </Row>
       {undo.isError && (
         <div style={{ marginBottom: 12 }}>
@@ -341,17 +361,32 @@ function CommittedView({ detail: d }: { detail: ImportDetail }) {
         </div>
       )}
       <Space wrap>
-        <Link to={`/hoi-vien?under=${d.organizationId}`}>
-          <Button type="primary">{t('imports.committed.viewMembers')}</Button>
+        <Link
+          to={
+            d.kind === 'members'
+              ? `/hoi-vien?under=${d.organizationId}`
+              : `/to-chuc/${d.organizationId}`
+          }
+        >
+          <Button type="primary">
+            {d.kind === 'members'
+              ? t('imports.committed.viewMembers')
+              : t('imports.committed.viewOrganization')}
+          </Button>
         </Link>
         <Popconfirm
           title={t('imports.committed.undoTitle')}
           description={
             <div style={{ maxWidth: 360 }}>
-              {t('imports.committed.undoText', {
-                events: fmtNumber(c.events ?? 0),
-                people: fmtNumber(c.createdPeople ?? 0),
-              })}
+              {d.kind === 'members'
+                ? t('imports.committed.undoText', {
+                    events: fmtNumber(c.events ?? 0),
+                    people: fmtNumber(c.createdPeople ?? 0),
+                  })
+                : t(`imports.committed.undoTextKinds.${d.kind}`, {
+                    events: fmtNumber(c.events ?? 0),
+                    organizations: fmtNumber(c.createdOrganizations ?? 0),
+                  })}
             </div>
           }
           okText={t('imports.committed.undoOk')}
@@ -371,7 +406,8 @@ function CommittedView({ detail: d }: { detail: ImportDetail }) {
 function UndoneView({ detail: d }: { detail: ImportDetail }) {
   const { t } = useTranslation();
   const c = d.counts;
-  const kept = c.keptPeople ?? 0;
+  const members = d.kind === 'members';
+  const kept = (members ? c.keptPeople : c.keptOrganizations) ?? 0;
   return (
     <Card>
       <Result
@@ -383,11 +419,32 @@ function UndoneView({ detail: d }: { detail: ImportDetail }) {
         style={{ paddingBottom: 8 }}
       />
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
-        <Figure title={t('imports.undone.removedPeople')} value={c.removedPeople ?? 0} />
-        <Figure title={t('imports.undone.removedEvents')} value={c.removedEvents ?? 0} />
-        <Figure title={t('imports.undone.keptPeople')} value={kept} />
+        {members ? (
+          <>
+            <Figure title={t('imports.undone.removedPeople')} value={c.removedPeople ?? 0} />
+            <Figure title={t('imports.undone.removedEvents')} value={c.removedEvents ?? 0} />
+            <Figure title={t('imports.undone.keptPeople')} value={kept} />
+          </>
+        ) : (
+          <>
+            <Figure
+              title={t('imports.undone.removedOrganizations')}
+              value={c.removedOrganizations ?? 0}
+            />
+            {d.kind === 'collective_members' && (
+              <Figure title={t('imports.undone.removedEvents')} value={c.removedEvents ?? 0} />
+            )}
+            <Figure title={t('imports.undone.keptOrganizations')} value={kept} />
+          </>
+        )}
       </Row>
-      {kept > 0 && <Alert type="info" showIcon title={t('imports.undone.keptHint')} />}
+      {kept > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          title={members ? t('imports.undone.keptHint') : t('imports.undone.keptOrganizationsHint')}
+        />
+      )}
     </Card>
   );
 }

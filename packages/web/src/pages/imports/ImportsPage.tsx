@@ -54,6 +54,12 @@ export function ImportsPage() {
         ),
       },
       {
+        key: 'kind',
+        title: t('imports.columns.kind'),
+        width: 150,
+        render: (_, r) => t(`imports.kinds.${r.kind}`),
+      },
+      {
         key: 'organization',
         title: t('imports.columns.organization'),
         render: (_, r) => (
@@ -88,16 +94,28 @@ export function ImportsPage() {
           const c = r.counts;
           const total = fmtNumber(c.total);
           let text: string;
+          const members = r.kind === 'members';
           if (r.status === 'committed' || r.status === 'undoing') {
-            text = t('imports.listCountsCommitted', {
-              total,
-              created: fmtNumber(c.createdPeople ?? 0),
-            });
+            text = members
+              ? t('imports.listCountsCommitted', {
+                  total,
+                  created: fmtNumber(c.createdPeople ?? 0),
+                })
+              : t('imports.listCountsCommittedOrganizations', {
+                  total,
+                  created: fmtNumber(c.createdOrganizations ?? 0),
+                  events: fmtNumber(c.events ?? 0),
+                });
           } else if (r.status === 'undone') {
-            text = t('imports.listCountsUndone', {
-              total,
-              removed: fmtNumber(c.removedPeople ?? 0),
-            });
+            text = members
+              ? t('imports.listCountsUndone', {
+                  total,
+                  removed: fmtNumber(c.removedPeople ?? 0),
+                })
+              : t('imports.listCountsUndoneOrganizations', {
+                  total,
+                  removed: fmtNumber(c.removedOrganizations ?? 0),
+                });
           } else if (r.status === 'ready' || r.status === 'committing') {
             text = t('imports.listCountsReady', {
               total,

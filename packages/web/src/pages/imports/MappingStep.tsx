@@ -8,8 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { DATE_INPUT_FORMATS, dayjsToIso, fmtNumber, isoToDayjs } from '../../format';
-import { importKeys, type ImportColumn, type ImportDetail, type MemberField } from './import-api';
-import { columnLetter } from './import-format';
+import { importKeys, type ImportColumn, type ImportDetail, type ImportField } from './import-api';
+import { columnLetter, fieldLabel as labelOf } from './import-format';
 
 const NONE = '';
 
@@ -24,7 +24,7 @@ export function MappingStep({ detail, extra }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [mapping, setMapping] = useState<ReadonlyMap<number, MemberField>>(
+  const [mapping, setMapping] = useState<ReadonlyMap<number, ImportField>>(
     () =>
       new Map(
         detail.columns.flatMap((c) => (c.field === null ? [] : [[c.index, c.field] as const])),
@@ -32,10 +32,7 @@ export function MappingStep({ detail, extra }: Props) {
   );
   const [joinedOn, setJoinedOn] = useState<Dayjs | null>(() => isoToDayjs(detail.defaultJoinedOn));
 
-  const fieldLabel = (field: MemberField) =>
-    t(`imports.fields.${field}`, {
-      defaultValue: detail.fields.find((f) => f.field === field)?.label ?? field,
-    });
+  const fieldLabel = (field: ImportField) => labelOf(t, detail, field);
 
   const fieldOptions = useMemo(
     () => [
@@ -50,7 +47,7 @@ export function MappingStep({ detail, extra }: Props) {
     if (value === NONE) {
       next.delete(index);
     } else {
-      const field = value as MemberField;
+      const field = value as ImportField;
       // a field goes into one column: choosing it here takes it from the other column
       for (const [other, f] of next) {
         if (f === field && other !== index) {
@@ -71,11 +68,15 @@ export function MappingStep({ detail, extra }: Props) {
 
   const fields = new Set(mapping.values());
   const nameProblem =
-    !fields.has('fullName') && !fields.has('givenName')
-      ? t('imports.mapping.needName')
-      : fields.has('fullName') && (fields.has('givenName') || fields.has('familyMiddleName'))
-        ? t('imports.mapping.nameConflict')
-        : undefined;
+    detail.kind !== 'members'
+      ? fields.has('fullName')
+        ? undefined
+        : t(`imports.mapping.needUnitName.${detail.kind}`)
+      : !fields.has('fullName') && !fields.has('givenName')
+        ? t('imports.mapping.needName')
+        : fields.has('fullName') && (fields.has('givenName') || fields.has('familyMiddleName'))
+          ? t('imports.mapping.nameConflict')
+          : undefined;
 
   const save = useMutation({
     mutationFn: () =>
@@ -174,9 +175,17 @@ export function MappingStep({ detail, extra }: Props) {
         />
         <Form layout="vertical" component="div">
           <Form.Item
-            label={t('imports.mapping.defaultJoinedOn')}
+            label={
+              detail.kind === 'members'
+                ? t('imports.mapping.defaultJoinedOn')
+                : detail.defaultDateLabel
+            }
             htmlFor="import-default-joined-on"
-            extra={t('imports.mapping.defaultJoinedOnHint')}
+            extra={
+              detail.kind === 'members'
+                ? t('imports.mapping.defaultJoinedOnHint')
+                : t(`imports.mapping.defaultDateHint.${detail.kind}`)
+            }
             style={{ marginBottom: 0 }}
           >
             <DatePicker

@@ -38,6 +38,13 @@ interface Props {
   extra?: React.ReactNode;
 }
 
+/** The suffix of the commit dialog's texts, by kind. */
+const COMMIT_TEXT = {
+  members: '',
+  organizations: 'Organizations',
+  collective_members: 'Collective',
+};
+
 const ISSUE_TYPES = { error: 'danger', warning: 'warning', info: 'secondary' } as const;
 
 /** Puts a row changed by the server into every cached page that shows it. */
@@ -122,11 +129,11 @@ export function PreviewStep({ detail, onRemap, extra }: Props) {
   const confirmCommit = () => {
     const c = counts;
     void modal.confirm({
-      title: t('imports.preview.commitTitle'),
+      title: t(`imports.preview.commitTitle${COMMIT_TEXT[detail.kind]}`),
       content: (
         <Space orientation="vertical" size={4}>
           <span>
-            {t('imports.preview.commitText', {
+            {t(`imports.preview.commitText${COMMIT_TEXT[detail.kind]}`, {
               create: fmtNumber(c.create),
               link: fmtNumber(c.link),
               skip: fmtNumber(c.skip),
@@ -146,6 +153,156 @@ export function PreviewStep({ detail, onRemap, extra }: Props) {
     });
   };
 
+  const none = t('common.none');
+  const text = (v: string | null | undefined) => v ?? none;
+  /** The columns of the values, by the kind of list. */
+  const valueColumns: TableColumnsType<ImportRow> =
+    detail.kind === 'members'
+      ? [
+          {
+            key: 'birth',
+            title: t('imports.preview.columns.birth'),
+            width: 105,
+            render: (_, r) =>
+              r.values.kind !== 'members'
+                ? none
+                : r.values.birthDate !== null
+                  ? fmtDate(r.values.birthDate)
+                  : (r.values.birthYear ?? none),
+          },
+          {
+            key: 'gender',
+            title: t('imports.preview.columns.gender'),
+            width: 85,
+            render: (_, r) =>
+              r.values.kind !== 'members' || r.values.gender === null
+                ? none
+                : t(`gender.${r.values.gender}`),
+          },
+          {
+            key: 'phone',
+            title: t('imports.preview.columns.phone'),
+            width: 120,
+            render: (_, r) => text(r.values.phone),
+          },
+          {
+            key: 'email',
+            title: t('imports.preview.columns.email'),
+            width: 190,
+            render: (_, r) => text(r.values.email),
+          },
+          {
+            key: 'workplace',
+            title: t('imports.preview.columns.workplace'),
+            width: 200,
+            render: (_, r) => text(r.values.kind === 'members' ? r.values.workplace : null),
+          },
+          {
+            key: 'joinedOn',
+            title: t('imports.preview.columns.joinedOn'),
+            width: 110,
+            render: (_, r) => (r.values.kind === 'members' ? fmtDate(r.values.joinedOn) : none),
+          },
+        ]
+      : detail.kind === 'organizations'
+        ? [
+            {
+              key: 'orgKind',
+              title: t('imports.preview.columns.orgKind'),
+              width: 150,
+              render: (_, r) =>
+                text(r.values.kind === 'organizations' ? r.values.orgKindLabel : null),
+            },
+            {
+              key: 'shortName',
+              title: t('imports.preview.columns.shortName'),
+              width: 110,
+              render: (_, r) => text(r.values.kind === 'organizations' ? r.values.shortName : null),
+            },
+            {
+              key: 'foundedOn',
+              title: t('imports.preview.columns.foundedOn'),
+              width: 120,
+              render: (_, r) =>
+                r.values.kind === 'organizations' ? fmtDate(r.values.foundedOn) : none,
+            },
+            {
+              key: 'code',
+              title: t('imports.preview.columns.code'),
+              width: 120,
+              render: (_, r) =>
+                r.values.kind === 'organizations' && r.values.code !== null ? (
+                  r.values.code
+                ) : (
+                  <Typography.Text type="secondary">
+                    {t('imports.preview.codeAuto')}
+                  </Typography.Text>
+                ),
+            },
+            {
+              key: 'province',
+              title: t('imports.preview.columns.province'),
+              width: 140,
+              render: (_, r) => text(r.values.kind === 'members' ? null : r.values.provinceName),
+            },
+            {
+              key: 'field',
+              title: t('imports.preview.columns.field'),
+              width: 170,
+              render: (_, r) => text(r.values.kind === 'organizations' ? r.values.fieldName : null),
+            },
+            {
+              key: 'contacts',
+              title: t('imports.preview.columns.contacts'),
+              width: 220,
+              render: (_, r) =>
+                r.values.kind === 'organizations'
+                  ? [r.values.phone, r.values.email, r.values.website]
+                      .filter((x) => x !== null)
+                      .join(' · ') || none
+                  : none,
+            },
+          ]
+        : [
+            {
+              key: 'joinedOn',
+              title: t('imports.preview.columns.collectiveJoinedOn'),
+              width: 120,
+              render: (_, r) =>
+                r.values.kind === 'collective_members' ? fmtDate(r.values.joinedOn) : none,
+            },
+            {
+              key: 'taxCode',
+              title: t('imports.preview.columns.taxCode'),
+              width: 120,
+              render: (_, r) =>
+                text(r.values.kind === 'collective_members' ? r.values.taxCode : null),
+            },
+            {
+              key: 'representative',
+              title: t('imports.preview.columns.representative'),
+              width: 180,
+              render: (_, r) =>
+                text(r.values.kind === 'collective_members' ? r.values.representative : null),
+            },
+            {
+              key: 'address',
+              title: t('imports.preview.columns.address'),
+              width: 220,
+              render: (_, r) =>
+                text(r.values.kind === 'collective_members' ? r.values.address : null),
+            },
+            {
+              key: 'note',
+              title: t('imports.preview.columns.note'),
+              width: 200,
+              render: (_, r) => text(r.values.kind === 'collective_members' ? r.values.note : null),
+            },
+          ];
+
+  const linkLabel =
+    detail.kind === 'members' ? t('imports.decision.link') : t('imports.decision.linkOrganization');
+
   const columns: TableColumnsType<ImportRow> = [
     {
       key: 'row',
@@ -156,7 +313,10 @@ export function PreviewStep({ detail, onRemap, extra }: Props) {
     },
     {
       key: 'name',
-      title: t('imports.preview.columns.name'),
+      title:
+        detail.kind === 'members'
+          ? t('imports.preview.columns.name')
+          : t(`imports.preview.columns.unitName.${detail.kind}`),
       width: 220,
       fixed: 'start',
       render: (_, r) => (
@@ -210,6 +370,11 @@ export function PreviewStep({ detail, onRemap, extra }: Props) {
                 {t('imports.preview.viewPerson')}
               </Link>
             )}
+            {r.match.organizationId !== null && (
+              <Link to={`/to-chuc/${r.match.organizationId}`} target="_blank" rel="noopener">
+                {t('imports.preview.viewOrganization')}
+              </Link>
+            )}
           </Space>
         ),
     },
@@ -226,57 +391,21 @@ export function PreviewStep({ detail, onRemap, extra }: Props) {
           loading={decide.isPending && decide.variables.row.rowNumber === r.rowNumber}
           onChange={(to) => decide.mutate({ row: r, to })}
           popupMatchSelectWidth={false}
-          options={ROW_DECISIONS.filter((d) => d !== 'link' || r.match?.personId != null).map(
-            (d) => ({
-              value: d,
-              label: t(`imports.decision.${d}`),
-              // a row with errors can only be skipped until it is fixed
-              disabled: r.status === 'error' && d !== 'skip',
-            }),
-          )}
+          options={ROW_DECISIONS.filter(
+            (d) =>
+              d !== 'link' ||
+              (detail.kind !== 'organizations' &&
+                (r.match?.personId != null || r.match?.organizationId != null)),
+          ).map((d) => ({
+            value: d,
+            label: d === 'link' ? linkLabel : t(`imports.decision.${d}`),
+            // a row with errors can only be skipped until it is fixed
+            disabled: r.status === 'error' && d !== 'skip',
+          }))}
         />
       ),
     },
-    {
-      key: 'birth',
-      title: t('imports.preview.columns.birth'),
-      width: 105,
-      render: (_, r) =>
-        r.values.birthDate !== null
-          ? fmtDate(r.values.birthDate)
-          : (r.values.birthYear ?? t('common.none')),
-    },
-    {
-      key: 'gender',
-      title: t('imports.preview.columns.gender'),
-      width: 85,
-      render: (_, r) =>
-        r.values.gender === null ? t('common.none') : t(`gender.${r.values.gender}`),
-    },
-    {
-      key: 'phone',
-      title: t('imports.preview.columns.phone'),
-      width: 120,
-      render: (_, r) => r.values.phone ?? t('common.none'),
-    },
-    {
-      key: 'email',
-      title: t('imports.preview.columns.email'),
-      width: 190,
-      render: (_, r) => r.values.email ?? t('common.none'),
-    },
-    {
-      key: 'workplace',
-      title: t('imports.preview.columns.workplace'),
-      width: 200,
-      render: (_, r) => r.values.workplace ?? t('common.none'),
-    },
-    {
-      key: 'joinedOn',
-      title: t('imports.preview.columns.joinedOn'),
-      width: 110,
-      render: (_, r) => fmtDate(r.values.joinedOn),
-    },
+    ...valueColumns,
     {
       key: 'actions',
       title: t('imports.preview.columns.actions'),
@@ -333,10 +462,15 @@ export function PreviewStep({ detail, onRemap, extra }: Props) {
               onChange={(e) => update({ decision: String(e.target.value) })}
               options={[
                 { value: '', label: withCount(t('imports.preview.all'), counts.total) },
-                ...ROW_DECISIONS.map((d) => ({
-                  value: d,
-                  label: withCount(t(`imports.decision.${d}`), counts[d]),
-                })),
+                ...ROW_DECISIONS.filter((d) => d !== 'link' || detail.kind !== 'organizations').map(
+                  (d) => ({
+                    value: d,
+                    label: withCount(
+                      d === 'link' ? linkLabel : t(`imports.decision.${d}`),
+                      counts[d],
+                    ),
+                  }),
+                ),
               ]}
             />
           </Space>

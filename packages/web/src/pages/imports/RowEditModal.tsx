@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { fmtDate } from '../../format';
-import type { ImportDetail, ImportRow, MemberField } from './import-api';
-import { RowStatusTag, columnLetter, rowDisplayName } from './import-format';
+import type { ImportDetail, ImportField, ImportRow } from './import-api';
+import { RowStatusTag, columnLetter, fieldLabel, rowDisplayName } from './import-format';
 
 interface Props {
   detail: ImportDetail;
@@ -16,15 +16,38 @@ interface Props {
   onSaved: (row: ImportRow) => void;
 }
 
-type Values = Partial<Record<MemberField, string>>;
+type Values = Partial<Record<ImportField, string>>;
 
 /** What the server made of a field's cell, to show under the input. */
 function understood(
-  field: MemberField,
+  field: ImportField,
   row: ImportRow,
   t: (key: string) => string,
 ): string | undefined {
   const v = row.values;
+  if (v.kind === 'organizations') {
+    const read: Partial<Record<ImportField, string | null>> = {
+      orgKind: v.orgKindLabel,
+      foundedOn: fmtDate(v.foundedOn),
+      province: v.provinceName,
+      field: v.fieldName,
+      phone: v.phone,
+      email: v.email,
+      website: v.website,
+    };
+    return read[field] ?? undefined;
+  }
+  if (v.kind === 'collective_members') {
+    const read: Partial<Record<ImportField, string | null>> = {
+      joinedOn: fmtDate(v.joinedOn),
+      taxCode: v.taxCode,
+      province: v.provinceName,
+      phone: v.phone,
+      email: v.email,
+      website: v.website,
+    };
+    return read[field] ?? undefined;
+  }
   switch (field) {
     case 'fullName':
     case 'familyMiddleName':
@@ -69,6 +92,18 @@ function understood(
       return fmtDate(v.joinedOn);
     case 'note':
       return v.note ?? undefined;
+    // fields of the other kinds of list
+    case 'address':
+    case 'code':
+    case 'englishName':
+    case 'field':
+    case 'foundedOn':
+    case 'orgKind':
+    case 'representative':
+    case 'shortName':
+    case 'taxCode':
+    case 'website':
+      return undefined;
   }
 }
 
@@ -168,9 +203,7 @@ export function RowEditModal({ detail, row, onClose, onSaved }: Props) {
           // what the server read, when it is not just the cell as typed
           const read = understood(m.field, row, t);
           const seen = read === (row.cells[m.index] ?? '').trim() ? undefined : read;
-          const label = t(`imports.fields.${m.field}`, {
-            defaultValue: detail.fields.find((f) => f.field === m.field)?.label ?? m.field,
-          });
+          const label = fieldLabel(t, detail, m.field);
           return (
             <Form.Item
               key={m.field}
@@ -185,7 +218,9 @@ export function RowEditModal({ detail, row, onClose, onSaved }: Props) {
               <Input
                 allowClear
                 placeholder={
-                  m.field === 'nationalId' && row.values.nationalIdMasked !== null
+                  m.field === 'nationalId' &&
+                  row.values.kind === 'members' &&
+                  row.values.nationalIdMasked !== null
                     ? t('imports.edit.nationalIdPlaceholder', {
                         masked: row.values.nationalIdMasked,
                       })

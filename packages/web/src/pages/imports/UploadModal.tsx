@@ -1,6 +1,6 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Form, Modal, Typography, Upload } from 'antd';
+import { Alert, Form, Modal, Radio, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,13 +11,15 @@ import { useSession } from '../../auth/session';
 import { OrganizationPicker } from '../../components/OrganizationPicker';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { fmtNumber } from '../../format';
-import { importKeys, uploadImport } from './import-api';
+import { IMPORT_KINDS, importKeys, uploadImport, type ImportKind } from './import-api';
 
 interface Props {
   open: boolean;
   onClose: () => void;
   /** The organisation chosen when the dialog opens (e.g. the members list's filter). */
   organizationId?: string | undefined;
+  /** The kind of list chosen when the dialog opens. */
+  kind?: ImportKind | undefined;
 }
 
 /** The first organisation the user manages through one of their roles. */
@@ -35,7 +37,7 @@ function sizeText(bytes: number): string {
 }
 
 /** "Tải tệp lên": the organisation the members join and the file; uploads, then opens the import. */
-export function UploadModal({ open, onClose, organizationId }: Props) {
+export function UploadModal({ open, onClose, organizationId, kind: initialKind }: Props) {
   const { t } = useTranslation();
   const me = useSession();
   const navigate = useNavigate();
@@ -43,15 +45,17 @@ export function UploadModal({ open, onClose, organizationId }: Props) {
   const own = useOwnWritableOrganization();
   const [orgId, setOrgId] = useState<string | undefined>(organizationId ?? own);
   const [file, setFile] = useState<File | null>(null);
+  const [kind, setKind] = useState<ImportKind>(initialKind ?? 'members');
   const [touched, setTouched] = useState(false);
 
   useEffect(() => {
     if (open) {
       setOrgId(organizationId ?? own);
+      setKind(initialKind ?? 'members');
       setFile(null);
       setTouched(false);
     }
-  }, [open, organizationId, own]);
+  }, [open, organizationId, own, initialKind]);
 
   const org = useOrganization(orgId, undefined);
   const writable =
@@ -59,7 +63,7 @@ export function UploadModal({ open, onClose, organizationId }: Props) {
 
   const upload = useMutation({
     mutationFn: ({ organization, content }: { organization: string; content: File }) =>
-      uploadImport(organization, content),
+      uploadImport(organization, kind, content),
     onSuccess: (detail) => {
       queryClient.setQueryData(importKeys.detail(detail.id), detail);
       void queryClient.invalidateQueries({ queryKey: importKeys.all });
@@ -98,6 +102,21 @@ export function UploadModal({ open, onClose, organizationId }: Props) {
       width={620}
     >
       <Form layout="vertical" component="div">
+        <Form.Item
+          label={t('imports.uploadModal.kind')}
+          extra={t(`imports.uploadModal.kindHint.${kind}`)}
+        >
+          <Radio.Group
+            aria-label={t('imports.uploadModal.kind')}
+            optionType="button"
+            value={kind}
+            onChange={(e) => {
+              setKind(e.target.value as ImportKind);
+              upload.reset();
+            }}
+            options={IMPORT_KINDS.map((k) => ({ value: k, label: t(`imports.kinds.${k}`) }))}
+          />
+        </Form.Item>
         <Form.Item
           label={t('imports.uploadModal.organization')}
           htmlFor="import-organization"

@@ -13,7 +13,16 @@ export type ImportRow = Schemas['ImportRow'];
 export type ImportRowList = Schemas['ImportRowList'];
 export type ImportRowStatus = Schemas['ImportRowStatus'];
 export type ImportRowDecision = Schemas['ImportRowDecision'];
-export type MemberField = Schemas['ImportMemberField'];
+export type ImportKind = Schemas['ImportKind'];
+export type ImportField = Schemas['ImportField'];
+export type ImportRowValues = Schemas['ImportRowValues'];
+
+/** The kinds of list, in the order the upload dialog offers them. */
+export const IMPORT_KINDS: readonly ImportKind[] = [
+  'members',
+  'collective_members',
+  'organizations',
+];
 export type ImportRowsQuery = NonNullable<
   paths['/api/imports/{id}/rows']['get']['parameters']['query']
 >;
@@ -77,7 +86,11 @@ export function useImportRows(id: string, query: ImportRowsQuery, enabled: boole
  * Sends the file as the request body itself (application/octet-stream). A file too large is
  * refused here already, in the same words as the server's, without sending 20 MB for nothing.
  */
-export async function uploadImport(organizationId: string, file: File): Promise<ImportDetail> {
+export async function uploadImport(
+  organizationId: string,
+  kind: ImportKind,
+  file: File,
+): Promise<ImportDetail> {
   if (file.size > MAX_UPLOAD_BYTES) {
     throw new ProblemError({
       type: 'about:blank',
@@ -89,7 +102,7 @@ export async function uploadImport(organizationId: string, file: File): Promise<
   }
   return unwrap(
     api.POST('/api/imports', {
-      params: { query: { organizationId, fileName: file.name } },
+      params: { query: { organizationId, kind, fileName: file.name } },
       // the generated type says string; the body is the file's bytes, sent as they are
       body: file as unknown as string,
       bodySerializer: (body: unknown) => body as BodyInit,

@@ -6,7 +6,8 @@ import type {
   ImportRowDecision,
   ImportRowStatus,
   ImportStatus,
-  MemberField,
+  ImportField,
+  ImportKind,
 } from './import-api';
 
 const STATUS_COLORS: Readonly<Record<ImportStatus, string>> = {
@@ -57,10 +58,29 @@ export function isRowDecision(v: string | null): v is ImportRowDecision {
   return v !== null && (ROW_DECISIONS as readonly string[]).includes(v);
 }
 
-/** "PGS.TS Nguyễn Văn An", as the people pages show a name. */
+/** "PGS.TS Nguyễn Văn An", as the people pages show a name; an organisation's name as it is. */
 export function rowDisplayName(values: ImportRow['values']): string {
+  if (values.kind !== 'members') return values.fullName;
   const prefix = [values.title, values.degree].filter((x) => x !== null).join('.');
   return prefix === '' ? values.fullName : `${prefix} ${values.fullName}`;
+}
+
+/** The i18n keys of a kind's field labels. */
+export const FIELD_KEYS: Readonly<Record<ImportKind, string>> = {
+  members: 'imports.fields',
+  organizations: 'imports.organizationFields',
+  collective_members: 'imports.collectiveFields',
+};
+
+/** A field's label: the translation of the kind's field, else the server's label. */
+export function fieldLabel(
+  t: (key: string, o: { defaultValue: string }) => string,
+  detail: { kind: ImportKind; fields: readonly { field: ImportField; label: string }[] },
+  field: ImportField,
+): string {
+  return t(`${FIELD_KEYS[detail.kind]}.${field}`, {
+    defaultValue: detail.fields.find((f) => f.field === field)?.label ?? field,
+  });
 }
 
 /** The step of the four (upload, mapping, check, write) an import in this status is at. */
@@ -84,7 +104,7 @@ export function stepOf(status: ImportStatus): number {
 /** The file's column that holds a field, per the confirmed mapping. */
 export function columnOf(
   columns: readonly ImportColumn[],
-  field: MemberField,
+  field: ImportField,
 ): ImportColumn | undefined {
   return columns.find((c) => c.field === field);
 }
