@@ -32,7 +32,7 @@ export function normalizeText(s: string): string {
     .trim();
 }
 
-const NEEDS_CLEANUP = /[\u200B\u200C\u200D\u2060\uFEFF\u180E\u00D0\u00F0]|[^\S ]| {2}|^ | $/u;
+const NEEDS_CLEANUP = /\u200B|\u200C|\u200D|\u2060|\uFEFF|\u180E|\u00D0|\u00F0|[^\S ]| {2}|^ | $/u;
 
 // Imports fold the same words (family names, "Văn", "Thị", "Nam", "Nữ") again and again.
 const FOLD_CACHE = new Map<string, string>();
