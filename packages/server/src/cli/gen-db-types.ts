@@ -24,6 +24,8 @@ export function codegenArgs(url: string): string[] {
     '--date-parser=string',
     '--numeric-parser=number',
     '--exclude-pattern=kysely_*',
+    // the job queue's own schema (pg-boss) is not ours to type
+    '--include-pattern=public.*',
     '--log-level=error',
   ];
 }
