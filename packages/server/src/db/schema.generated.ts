@@ -308,6 +308,10 @@ export interface Person {
   workplace: string | null;
 }
 
+export interface PersonSearchName {
+  search_text: string;
+}
+
 export interface Position {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
@@ -364,6 +368,7 @@ export interface DB {
   organization_parent: OrganizationParent;
   organization_successor: OrganizationSuccessor;
   person: Person;
+  person_search_name: PersonSearchName;
   position: Position;
   province: Province;
   role_assignment: RoleAssignment;

@@ -211,6 +211,73 @@ export function personReadablePredicate(
                       and ${readablePredicate(scope, sql.ref<string>('rp.organization_id'))}))`;
 }
 
+/**
+ * A list counts its people this far at most (or to the row after the page asked for, further
+ * on): counting them all would compute the status of every match — 60,000 of them for
+ * "nguyen van an" among 3,000,000 people.
+ */
+export const PEOPLE_COUNT_LIMIT = 1000;
+/** With more matching names than this, people are filtered by the words instead. */
+const NAMES_LIMIT = 500;
+/** A name search matching this many people or fewer computes all their statuses at once. */
+const FEW_PEOPLE = 2000;
+
+/** The distinct folded names containing every token, or 'many'. */
+async function namesContaining(
+  db: Executor,
+  tokens: readonly string[],
+): Promise<string[] | 'many'> {
+  let q = db.selectFrom('person_search_name as n').select('n.search_text');
+  for (const t of tokens) q = q.where('n.search_text', 'like', `%${escapeLike(t)}%`);
+  const rows = await q.limit(NAMES_LIMIT + 1).execute();
+  return rows.length > NAMES_LIMIT ? 'many' : rows.map((r) => r.search_text);
+}
+
+/** How many people hold one of `names`, counted up to `limit` + 1. */
+async function peopleNamed(db: Executor, names: string[], limit: number): Promise<number> {
+  const r = await db
+    .selectFrom(
+      db
+        .selectFrom('person')
+        .select('id')
+        .where(sql<SqlBool>`search_text = any(${names}::text[])`)
+        .limit(limit + 1)
+        .as('c'),
+    )
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
+  return r.n;
+}
+
+/** Whether the subtree of `root` on `at` holds less than a quarter of all organisations. */
+async function fewOrganizations(db: Executor, root: string, at: string): Promise<boolean> {
+  const r = await sql<{ few: boolean }>`
+    select (select count(*) from organization_closure c
+            where c.ancestor_id = ${root} and c.valid_from <= ${at} and c.valid_to > ${at}) * 4
+           < (select count(*) from organization) as few`.execute(db);
+  return r.rows[0]?.few === true;
+}
+
+/**
+ * The best status rank on `f.at` of the person `personId` (of the enclosing query) among the
+ * memberships the search sees (readable; below `f.under` when given); null when none. The rule
+ * is membershipStatusesAt's, narrowed to the one person: a lookup of that person's events.
+ */
+function bestStatusOfPerson(db: Executor, f: PersonSearch, personId: Expression<string>) {
+  let ms = membershipStatusesAt(db, f.at).where('e.person_id', '=', personId);
+  if (f.scope.kind !== 'all') {
+    const scope = f.scope;
+    ms = ms.where((eb) => readablePredicate(scope, eb.ref('e.organization_id')));
+  }
+  if (f.under) {
+    const under = f.under;
+    ms = ms.where((eb) => inSubtreeAt(under, f.at, eb.ref('e.organization_id')));
+  }
+  return db
+    .selectFrom(ms.as('ms'))
+    .select(sql<number | null>`min(ms.status_rank)`.as('status_rank'));
+}
+
 const LIST_COLUMNS = [
   'p.id',
   'p.full_name',
@@ -227,9 +294,12 @@ const LIST_COLUMNS = [
   'p.workplace',
   'p.job_title',
   'p.province_code',
-  'pv.name as province_name',
   'p.is_expert',
 ] as const;
+/** Looked up for the rows shown only: PostgreSQL evaluates it after the sort and the limit. */
+const PROVINCE_NAME = sql<
+  string | null
+>`(select pv.name from province pv where pv.code = p.province_code)`.as('province_name');
 
 const ORG_REF_COLUMNS = ['o.id', 'o.code', 'o.kind', 'o.full_name', 'o.short_name'] as const;
 
@@ -416,70 +486,126 @@ export const peopleRepository = {
    * People in scope: those whose best membership status on `at`, among the readable
    * organisations (below `under` when given), is the one asked for. The scope is part of the
    * query; the order is Vietnamese: given name, middle names, family name.
+   *
+   * The page is read in that order (person_sort_idx) and each candidate's status is looked up
+   * on its own (a lateral `membershipStatusesAt` narrowed to the person), so a page costs about
+   * as many status lookups as it has rows, whatever the number of matches. A name is first
+   * looked up among the distinct folded names (person_search_name), and the people are then
+   * taken by those names; when few people hold them, all their statuses are computed at once.
+   * `total` is exact then, and otherwise up to PEOPLE_COUNT_LIMIT (or up to the row after the
+   * page, further on); beyond, it is that bound: "at least this many".
    */
   async search(db: Executor, f: PersonSearch): Promise<PersonListRow[]> {
-    let ms = membershipStatusesAt(db, f.at);
-    if (f.scope.kind !== 'all') {
-      const scope = f.scope;
-      ms = ms.where((eb) => readablePredicate(scope, eb.ref('e.organization_id')));
-    }
-    if (f.under) {
-      const under = f.under;
-      ms = ms.where((eb) => inSubtreeAt(under, f.at, eb.ref('e.organization_id')));
-    }
-    const byName = f.tokens.length > 0 && !f.searchExpertise;
-    if (byName || f.expert === true) {
-      // narrow the candidates first (trigram index for names, the partial index for experts),
-      // so statuses are computed for them alone rather than for every membership in the system
-      let candidates = db.selectFrom('person as cp').select('cp.id');
-      if (byName) {
-        for (const t of f.tokens)
-          candidates = candidates.where('cp.search_text', 'like', `%${escapeLike(t)}%`);
+    let names: string[] | undefined;
+    if (f.tokens.length > 0 && !f.searchExpertise) {
+      const found = await namesContaining(db, f.tokens);
+      if (found !== 'many') {
+        if (found.length === 0) return [];
+        names = found;
       }
-      if (f.expert === true) candidates = candidates.where('cp.is_expert', '=', true);
-      ms = ms.where('e.person_id', 'in', candidates);
     }
-    const best = db
-      .selectFrom(ms.as('ms'))
-      .select(['ms.person_id', sql<number>`min(ms.status_rank)`.as('status_rank')])
-      .groupBy('ms.person_id');
-    let q = db
-      .selectFrom('person as p')
-      .innerJoin(best.as('b'), 'b.person_id', 'p.id')
-      .leftJoin('province as pv', 'pv.code', 'p.province_code')
-      .select([...LIST_COLUMNS, 'b.status_rank', sql<number>`count(*) over ()`.as('total')])
-      .where('b.status_rank', '=', f.statusRank);
-    for (const t of f.tokens) {
-      const like = `%${escapeLike(t)}%`;
-      q = f.searchExpertise
-        ? q.where(
-            sql<SqlBool>`(p.search_text like ${like}
+    // conditions on `ps`, the walk along person_sort_idx (the order, the folded name and the
+    // expert flag are in it, so rows are checked without visiting the table), and on `p`, the
+    // same person's row
+    const onIndex: RawBuilder<SqlBool>[] = [];
+    const onRow: RawBuilder<SqlBool>[] = [];
+    if (names) onIndex.push(sql`ps.search_text = any(${names}::text[])`);
+    else {
+      for (const t of f.tokens) {
+        const like = `%${escapeLike(t)}%`;
+        if (f.searchExpertise) {
+          onRow.push(sql`(p.search_text like ${like}
                           or vn_fold(array_to_string(p.keywords, ' ')) like ${like}
-                          or vn_fold(coalesce(p.workplace, '')) like ${like})`,
-          )
-        : q.where('p.search_text', 'like', like);
+                          or vn_fold(coalesce(p.workplace, '')) like ${like})`);
+        } else onIndex.push(sql`ps.search_text like ${like}`);
+      }
     }
-    if (f.gender) q = q.where('p.gender', '=', f.gender);
-    if (f.degree) q = q.where('p.degree', '=', f.degree);
-    if (f.title) q = q.where('p.title', '=', f.title);
-    if (f.field) q = q.where(sql<SqlBool>`p.fields @> array[${f.field}]::text[]`);
-    if (f.province) q = q.where('p.province_code', '=', f.province);
-    if (f.expert !== undefined) q = q.where('p.is_expert', '=', f.expert);
+    if (f.gender) onRow.push(sql`p.gender = ${f.gender}`);
+    if (f.degree) onRow.push(sql`p.degree = ${f.degree}`);
+    if (f.title) onRow.push(sql`p.title = ${f.title}`);
+    if (f.field) onRow.push(sql`p.fields @> array[${f.field}]::text[]`);
+    if (f.province) onRow.push(sql`p.province_code = ${f.province}`);
+    if (f.expert !== undefined) onIndex.push(sql`ps.is_expert = ${f.expert}`);
     if (f.language) {
-      q = q.where(
-        sql<SqlBool>`exists (select 1 from unnest(p.languages) l where vn_fold(l) = ${f.language})`,
+      onRow.push(
+        sql`exists (select 1 from unnest(p.languages) l where vn_fold(l) = ${f.language})`,
       );
     }
-    if (f.ageFrom !== undefined) q = q.where(sql<SqlBool>`${ageAt(f.at)} >= ${f.ageFrom}`);
-    if (f.ageTo !== undefined) q = q.where(sql<SqlBool>`${ageAt(f.at)} <= ${f.ageTo}`);
-    return q
-      .orderBy(sql`p.given_name collate "vi-x-icu"`)
-      .orderBy(sql`p.middle_name collate "vi-x-icu"`)
-      .orderBy(sql`p.family_name collate "vi-x-icu"`)
-      .orderBy('p.id')
+    if (f.ageFrom !== undefined) onRow.push(sql`${ageAt(f.at)} >= ${f.ageFrom}`);
+    if (f.ageTo !== undefined) onRow.push(sql`${ageAt(f.at)} <= ${f.ageTo}`);
+    // A small subtree is better read from its members than walked for in the whole list: the
+    // subtree condition of the status lookup again, as a set the planner may start from (over a
+    // large part of the tree it would only slow the walk down).
+    if (f.under && (await fewOrganizations(db, f.under, f.at))) {
+      onIndex.push(sql`ps.id in (select ue.person_id from membership_event ue
+                                 join organization_closure uc on uc.descendant_id = ue.organization_id
+                                 where uc.ancestor_id = ${f.under}
+                                   and uc.valid_from <= ${f.at} and uc.valid_to > ${f.at})`);
+    }
+    if (f.statusRank > 1) {
+      // whoever is not active somewhere has an event other than join, renew or transfer (those
+      // always make a member active): few people, found by membership_event_exit_idx
+      onIndex.push(sql`ps.id in (select xe.person_id from membership_event xe
+                                 where xe.kind not in ('join', 'renew', 'transfer')
+                                   and xe.effective_date <= ${f.at})`);
+    }
+    const all = (conds: RawBuilder<SqlBool>[]) =>
+      conds.length === 0 ? sql<SqlBool>`true` : sql<SqlBool>`${sql.join(conds, sql` and `)}`;
+
+    const matching = db
+      .selectFrom('person as ps')
+      .crossJoinLateral(bestStatusOfPerson(db, f, sql.ref<string>('ps.id')).as('b'))
+      .where('b.status_rank', '=', f.statusRank)
+      .where(all(onIndex));
+    const listed = matching
+      // `offset 0` keeps the row a lookup of its own: PostgreSQL 18 would otherwise merge the
+      // self-join into `ps` and read the table for every row walked, not only for the page
+      .crossJoinLateral((eb) =>
+        eb
+          .selectFrom('person as p')
+          .selectAll('p')
+          .whereRef('p.id', '=', 'ps.id')
+          .offset(0)
+          .as('p'),
+      )
+      .where(all(onRow))
+      .orderBy(sql`ps.given_name collate "vi-x-icu"`)
+      .orderBy(sql`ps.middle_name collate "vi-x-icu"`)
+      .orderBy(sql`ps.family_name collate "vi-x-icu"`)
+      .orderBy('ps.id')
       .limit(f.limit)
-      .offset(f.offset)
-      .execute();
+      .offset(f.offset);
+    if (names && (await peopleNamed(db, names, FEW_PEOPLE)) <= FEW_PEOPLE) {
+      // a name few people hold: every status computed once, the total exact
+      const rows = await listed
+        .select([
+          ...LIST_COLUMNS,
+          PROVINCE_NAME,
+          'b.status_rank',
+          sql<number>`count(*) over ()`.as('total'),
+        ])
+        .execute();
+      return rows.map((r) => ({ ...r, status_rank: f.statusRank }));
+    }
+    const page = listed.select([...LIST_COLUMNS, PROVINCE_NAME, 'b.status_rank']);
+    const cap = Math.max(PEOPLE_COUNT_LIMIT, f.offset + f.limit + 1);
+    const counted = db
+      .selectFrom(
+        matching
+          .where(
+            onRow.length === 0
+              ? sql<SqlBool>`true`
+              : sql<SqlBool>`exists (select 1 from person p where p.id = ps.id and ${all(onRow)})`,
+          )
+          .select(sql<number>`1`.as('one'))
+          .limit(cap)
+          .as('c'),
+      )
+      .select(sql<number>`count(*)::int`.as('n'));
+    // two statements, so that on the pool they run side by side
+    const [rows, count] = await Promise.all([page.execute(), counted.executeTakeFirstOrThrow()]);
+    const total = Math.max(count.n, rows.length === 0 ? 0 : f.offset + rows.length);
+    return rows.map((r) => ({ ...r, status_rank: f.statusRank, total }));
   },
 
   /**
