@@ -29,7 +29,12 @@ import {
   type StagedRow,
 } from './import.repository.js';
 import { PROVINCE_KEYS } from './member-analysis.js';
-import { createUnit, describeOrganization, repeatsInFile } from './organization-kind.js';
+import {
+  createUnit,
+  describeOrganization,
+  recheckAgainstEarlierRows,
+  repeatsInFile,
+} from './organization-kind.js';
 import { isoToDmy } from './sheet.js';
 
 const dataOf = (r: { data: unknown }) => r.data as CollectiveImportData;
@@ -214,24 +219,7 @@ export const collectiveImport: ImportKindDef = {
 
   decide: (env, rows) => decideAll(env, rows),
 
-  async recheck(env, row, stored) {
-    const others = await imports.rowsLike(env.db, env.batch.id, row.nameKey, null);
-    const earlier: KindAnalysed[] = others
-      .filter((o) => o.row_number < row.rowNumber && o.status !== 'error')
-      .map((o) => ({
-        rowNumber: o.row_number,
-        raw: o.raw,
-        data: o.data,
-        issues: [],
-        nameKey: o.name_key,
-      }));
-    const out = await decideAll(
-      env,
-      [...earlier, row],
-      new Map([[row.rowNumber, stored.new_person_id]]),
-    );
-    return out.at(-1)!;
-  },
+  recheck: (env, row, stored) => recheckAgainstEarlierRows(env, row, stored, decideAll),
 
   values(r: ImportRowRow) {
     const d = dataOf(r);

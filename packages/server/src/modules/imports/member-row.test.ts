@@ -2,7 +2,8 @@ import { encodeTcvn3, encodeVni } from '@lienhiep/core';
 import { describe, expect, it } from 'vitest';
 import { FIELD_KEYS, PROVINCE_KEYS } from './member-analysis.js';
 import type { MemberField } from './member-fields.js';
-import { normaliseMemberRow, readDateOrYear, type NormaliseContext } from './member-row.js';
+import { normaliseMemberRow, type NormaliseContext } from './member-row.js';
+import { readDateOrYear } from './row-cells.js';
 
 const ctx: NormaliseContext = {
   today: '2026-11-23',

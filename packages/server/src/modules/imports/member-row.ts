@@ -1,17 +1,14 @@
 import {
   foldVietnamese,
-  normalizeText,
   parseAcademicName,
-  parseVietnameseDate,
   personNameKey,
   splitVietnameseName,
-  toUnicodeVietnamese,
   type AcademicDegree,
   type AcademicTitle,
-  type LegacyEncoding,
 } from '@lienhiep/core';
 import { MEMBER_FIELD_LABELS, type MemberField } from './member-fields.js';
-import { excelSerialToIso, FORMULA_PREFIX, isoToDmy } from './sheet.js';
+import { readCells, readDateOrYear } from './row-cells.js';
+import { isoToDmy } from './sheet.js';
 
 /** A member as the commit will write it, normalised from one spreadsheet row. */
 export interface MemberData {
@@ -74,44 +71,15 @@ const DEGREE_WORDS: Record<string, AcademicDegree | null> = {
   'pho thong': null,
 };
 
-/** Anything a spreadsheet could evaluate: formulas, and CSV cells crafted to become one. */
-export function looksLikeFormula(v: string): boolean {
-  if (v.startsWith(FORMULA_PREFIX)) return v.length > 1;
-  if (/^[+\-@]/.test(v)) return !/^[+-]?[\d\s().]+$/.test(v) && v.trim() !== '-';
-  return false;
-}
-
 export function normaliseMemberRow(
   raw: readonly string[],
   mapping: ReadonlyMap<number, MemberField>,
   ctx: NormaliseContext,
 ): NormalisedRow {
-  const issues: RowIssue[] = [];
-  const cells = new Map<MemberField, string>();
-  const converted = new Set<LegacyEncoding>();
-  for (const [index, field] of mapping) {
-    const cell = raw[index];
-    if (cell === undefined || cell.trim() === '') continue;
-    if (looksLikeFormula(cell.trim())) {
-      issues.push({
-        field,
-        severity: 'error',
-        message: `Ô "${MEMBER_FIELD_LABELS[field]}" chứa công thức (${cell.trim().slice(0, 40)}); hệ thống không nhận công thức, hãy nhập giá trị`,
-      });
-      continue;
-    }
-    const u = toUnicodeVietnamese(cell);
-    if (u.converted) converted.add(u.converted);
-    const text = normalizeText(u.text);
-    if (text !== '') cells.set(field, text);
-  }
-  for (const enc of converted) {
-    issues.push({
-      field: 'row',
-      severity: 'info',
-      message: `Đã chuyển chữ từ mã ${enc === 'tcvn3' ? 'TCVN3 (.VnTime)' : 'VNI'} sang Unicode`,
-    });
-  }
+  const read = readCells<MemberField>(raw, mapping, MEMBER_FIELD_LABELS);
+  const cells = read.cells;
+  // readCells names only the mapped fields, or the row
+  const issues = read.issues as RowIssue[];
   const problem = (field: MemberField | 'row', message: string) =>
     issues.push({ field, severity: 'error', message });
   const warn = (field: MemberField | 'row', message: string) =>
@@ -269,26 +237,6 @@ export function normaliseMemberRow(
     note: text('note', 1000),
   };
   return { data, issues, nameKey: fullName === '' ? '' : personNameKey(fullName) };
-}
-
-/** dd/mm/yyyy (and its variants), yyyy-mm-dd, a bare year, mm/yyyy, or an Excel serial number. */
-export function readDateOrYear(v: string): { date: string | null; year: number } | null {
-  const s = v.trim();
-  if (/^\d{4}$/.test(s)) return { date: null, year: Number(s) };
-  const dmy = parseVietnameseDate(s);
-  if (dmy) return { date: dmy, year: Number(dmy.slice(0, 4)) };
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (iso && parseVietnameseDate(`${iso[3]}/${iso[2]}/${iso[1]}`)) {
-    return { date: s, year: Number(iso[1]) };
-  }
-  const my = /^(\d{1,2})[/.-](\d{4})$/.exec(s);
-  if (my && Number(my[1]) >= 1 && Number(my[1]) <= 12) return { date: null, year: Number(my[2]) };
-  // a date cell whose format was lost: Excel's serial day number
-  if (/^\d{4,5}(\.\d+)?$/.test(s)) {
-    const serial = excelSerialToIso(Number(s));
-    if (serial) return { date: serial, year: Number(serial.slice(0, 4)) };
-  }
-  return null;
 }
 
 /** Reports a value left out; shared by every kind of list (the fields of contacts). */

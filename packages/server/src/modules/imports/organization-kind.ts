@@ -70,6 +70,38 @@ function staged(
   };
 }
 
+/**
+ * A fixed row decided again together with the earlier rows of the file that share its name, so
+ * that "repeats row N" stays right; the row keeps the id it was given at analysis.
+ */
+export async function recheckAgainstEarlierRows(
+  env: KindEnv,
+  row: KindAnalysed,
+  stored: ImportRowRow,
+  decideAll: (
+    env: KindEnv,
+    rows: readonly KindAnalysed[],
+    newIds: ReadonlyMap<number, string>,
+  ) => Promise<StagedRow[]>,
+): Promise<StagedRow> {
+  const others = await imports.rowsLike(env.db, env.batch.id, row.nameKey, null);
+  const earlier: KindAnalysed[] = others
+    .filter((o) => o.row_number < row.rowNumber && o.status !== 'error')
+    .map((o) => ({
+      rowNumber: o.row_number,
+      raw: o.raw,
+      data: o.data,
+      issues: [],
+      nameKey: o.name_key,
+    }));
+  const out = await decideAll(
+    env,
+    [...earlier, row],
+    new Map([[row.rowNumber, stored.new_person_id]]),
+  );
+  return out.at(-1)!;
+}
+
 async function decideAll(
   env: KindEnv,
   rows: readonly KindAnalysed[],
@@ -186,24 +218,7 @@ export const organizationImport: ImportKindDef = {
 
   decide: (env, rows) => decideAll(env, rows),
 
-  async recheck(env, row, stored) {
-    const others = await imports.rowsLike(env.db, env.batch.id, row.nameKey, null);
-    const earlier: KindAnalysed[] = others
-      .filter((o) => o.row_number < row.rowNumber && o.status !== 'error')
-      .map((o) => ({
-        rowNumber: o.row_number,
-        raw: o.raw,
-        data: o.data,
-        issues: [],
-        nameKey: o.name_key,
-      }));
-    const out = await decideAll(
-      env,
-      [...earlier, row],
-      new Map([[row.rowNumber, stored.new_person_id]]),
-    );
-    return out.at(-1)!;
-  },
+  recheck: (env, row, stored) => recheckAgainstEarlierRows(env, row, stored, decideAll),
 
   values(r: ImportRowRow) {
     const d = r.data as unknown as OrganizationImportData;

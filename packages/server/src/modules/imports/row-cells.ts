@@ -1,7 +1,38 @@
-import { normalizeText, toUnicodeVietnamese, type LegacyEncoding } from '@lienhiep/core';
+import {
+  normalizeText,
+  parseVietnameseDate,
+  toUnicodeVietnamese,
+  type LegacyEncoding,
+} from '@lienhiep/core';
 import type { KindIssue } from './import-kind.js';
-import { looksLikeFormula, readDateOrYear } from './member-row.js';
-import { isoToDmy } from './sheet.js';
+import { excelSerialToIso, FORMULA_PREFIX, isoToDmy } from './sheet.js';
+
+/** Anything a spreadsheet could evaluate: formulas, and CSV cells crafted to become one. */
+export function looksLikeFormula(v: string): boolean {
+  if (v.startsWith(FORMULA_PREFIX)) return v.length > 1;
+  if (/^[+\-@]/.test(v)) return !/^[+-]?[\d\s().]+$/.test(v) && v.trim() !== '-';
+  return false;
+}
+
+/** dd/mm/yyyy (and its variants), yyyy-mm-dd, a bare year, mm/yyyy, or an Excel serial number. */
+export function readDateOrYear(v: string): { date: string | null; year: number } | null {
+  const s = v.trim();
+  if (/^\d{4}$/.test(s)) return { date: null, year: Number(s) };
+  const dmy = parseVietnameseDate(s);
+  if (dmy) return { date: dmy, year: Number(dmy.slice(0, 4)) };
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (iso && parseVietnameseDate(`${iso[3]}/${iso[2]}/${iso[1]}`)) {
+    return { date: s, year: Number(iso[1]) };
+  }
+  const my = /^(\d{1,2})[/.-](\d{4})$/.exec(s);
+  if (my && Number(my[1]) >= 1 && Number(my[1]) <= 12) return { date: null, year: Number(my[2]) };
+  // a date cell whose format was lost: Excel's serial day number
+  if (/^\d{4,5}(\.\d+)?$/.test(s)) {
+    const serial = excelSerialToIso(Number(s));
+    if (serial) return { date: serial, year: Number(serial.slice(0, 4)) };
+  }
+  return null;
+}
 
 /**
  * The mapped cells of a row as text: TCVN3/VNI converted per cell, NFC, trimmed; formulas
