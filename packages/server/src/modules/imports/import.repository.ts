@@ -376,37 +376,14 @@ export const importRepository = {
       .execute();
   },
 
-  async rowsThrough(db: Executor, importId: string, rowNumber: number): Promise<number> {
-    const r = await db
-      .selectFrom('import_row')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('import_id', '=', importId)
-      .where('row_number', '<=', rowNumber)
-      .executeTakeFirstOrThrow();
-    return r.n;
-  },
-
-  /** The number of the n-th row after `after` (or of the last one): the end of the next batch. */
-  async batchEnd(db: Executor, importId: string, after: number, n: number): Promise<number | null> {
-    const r = await db
+  async rowNumbers(db: Executor, importId: string): Promise<number[]> {
+    const rows = await db
       .selectFrom('import_row')
       .select('row_number')
       .where('import_id', '=', importId)
-      .where('row_number', '>', after)
       .orderBy('row_number')
-      .offset(n - 1)
-      .limit(1)
-      .executeTakeFirst();
-    return r?.row_number ?? null;
-  },
-
-  async lastRowNumber(db: Executor, importId: string): Promise<number> {
-    const r = await db
-      .selectFrom('import_row')
-      .select((eb) => eb.fn.max('row_number').as('n'))
-      .where('import_id', '=', importId)
-      .executeTakeFirst();
-    return r?.n ?? 0;
+      .execute();
+    return rows.map((r) => r.row_number);
   },
 
   /**

@@ -491,7 +491,21 @@ export function createImportService(
 
     /** Writes the rows in batches; each batch moves the resume point in the same transaction. */
     async runCommit(importId: string): Promise<void> {
-      const last = await imports.lastRowNumber(db, importId);
+      // batch ends decided once from the row numbers (fixed since the analysis): a resumed job
+      // finds the same ones
+      const numbers = await imports.rowNumbers(db, importId);
+      const last = numbers.at(-1) ?? 0;
+      const batchEnd = (from: number): { to: number; done: number } => {
+        let lo = 0;
+        let hi = numbers.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (numbers[mid]! <= from) lo = mid + 1;
+          else hi = mid;
+        }
+        const done = Math.min(numbers.length, lo + batchRows);
+        return { to: numbers[done - 1] ?? last, done };
+      };
       for (;;) {
         const step = await db.transaction().execute(async (tx) => {
           const b = await imports.lock(tx, importId);
@@ -514,11 +528,10 @@ export function createImportService(
             });
             return null;
           }
-          const to = (await imports.batchEnd(tx, importId, from, batchRows)) ?? last;
+          const { to, done } = batchEnd(from);
           const written = await kindDef(b.kind).commitRange(commitEnv(tx, b), from, to);
           const counts = { ...(b.counts as Record<string, number>) };
           for (const [k, n] of Object.entries(written)) counts[k] = (counts[k] ?? 0) + n;
-          const done = await imports.rowsThrough(tx, importId, to);
           await imports.update(tx, importId, {
             committed_through: to,
             progress_done: done,
