@@ -118,7 +118,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const authService = createAuthService(opts.db, auth, opts.demoMode);
   const accessService = createAccessService(opts.db);
   const jobs: JobQueue | null = opts.jobsUrl
-    ? await startJobQueue(opts.jobsUrl, (msg, err) => app.log.error({ err }, msg))
+    ? await startJobQueue(opts.jobsUrl, (msg, err) =>
+        // one line: a connection cut at shutdown is not worth a stack trace
+        app.log.error(`${msg}: ${err instanceof Error ? err.message : String(err)}`),
+      )
     : null;
   const importService = createImportService(opts.db, jobs, {
     log: (msg, err) => app.log.error({ err }, msg),
