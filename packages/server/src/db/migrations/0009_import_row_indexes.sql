@@ -3,3 +3,8 @@
 -- import through the primary key. Two secondary indexes cost more at staging than they saved.
 drop index if exists import_row_key_idx;
 drop index if exists import_row_status_idx;
+
+-- Added to 0004 after some development databases had applied it: make sure they have it too
+-- (deleting people — an undo — looks here for the rows that point at them).
+create index if not exists import_row_match_idx on import_row (match_person_id)
+  where match_person_id is not null;
