@@ -826,6 +826,7 @@ export const en: Messages = {
     analysing: {
       title: 'Checking the data',
       progress: '{{done}} / {{total}} rows read',
+      finishing: 'All {{total}} rows read; looking for duplicates and saving the preview…',
     },
     preview: {
       statusFilter: 'Status',

@@ -828,6 +828,7 @@ export const vi = {
     analysing: {
       title: 'Đang kiểm tra dữ liệu',
       progress: 'Đã đọc {{done}} / {{total}} dòng',
+      finishing: 'Đã đọc đủ {{total}} dòng; đang dò trùng lặp và lưu bản xem trước…',
     },
     preview: {
       statusFilter: 'Tình trạng',

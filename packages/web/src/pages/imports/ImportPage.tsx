@@ -120,11 +120,16 @@ function ImportView({ detail: d }: { detail: ImportDetail }) {
       body = (
         <ProgressCard
           title={t('imports.analysing.title')}
-          text={t('imports.analysing.progress', {
-            done: fmtNumber(d.progress.done),
-            total: fmtNumber(d.progress.total),
-          })}
-          done={d.progress.done}
+          text={
+            // every row is read; duplicates are being looked up and the preview saved
+            d.progress.total > 0 && d.progress.done >= d.progress.total
+              ? t('imports.analysing.finishing', { total: fmtNumber(d.progress.total) })
+              : t('imports.analysing.progress', {
+                  done: fmtNumber(d.progress.done),
+                  total: fmtNumber(d.progress.total),
+                })
+          }
+          done={Math.min(d.progress.done, Math.floor(d.progress.total * 0.95))}
           total={d.progress.total}
         />
       );
