@@ -209,8 +209,8 @@ export const importRepository = {
   },
 
   /**
-   * People the actor may read whose name key or national ID is among those given, with whether
-   * each is a member of the organisation today (or has died: then nobody adds them again).
+   * People the actor may read whose name key or national ID is among those given
+   * (`alreadyMember` is left false: see membersOrDead).
    */
   async candidates(
     db: Executor,
@@ -228,14 +228,8 @@ export const importRepository = {
       phone: string | null;
       email: string | null;
       national_id: string | null;
-      already_member: boolean;
     }>`
-      select p.id, p.full_name, p.name_key, p.birth_year, p.phone, p.email, p.national_id,
-             (exists (select 1 from membership_event d where d.person_id = p.id and d.kind = 'deceased')
-              or coalesce((select e.kind from membership_event e
-                  where e.person_id = p.id and e.organization_id = ${organizationId}
-                  order by e.effective_date desc, e.created_at desc limit 1)
-                 in ('join', 'renew', 'suspend', 'transfer'), false)) as already_member
+      select p.id, p.full_name, p.name_key, p.birth_year, p.phone, p.email, p.national_id
       from person p
       where (p.name_key = any(${sql.val(nameKeys)}::text[])
              or p.national_id = any(${sql.val(nationalIds)}::text[]))
@@ -252,8 +246,28 @@ export const importRepository = {
       phone: p.phone,
       email: p.email,
       nationalId: p.national_id,
-      alreadyMember: p.already_member,
+      alreadyMember: false,
     }));
+  },
+
+  /**
+   * Of the given people, those already a member of the organisation today, or dead (then nobody
+   * adds them again). Asked only for the people an import matched, not for every namesake.
+   */
+  async membersOrDead(
+    db: Executor,
+    organizationId: string,
+    personIds: readonly string[],
+  ): Promise<Set<string>> {
+    if (personIds.length === 0) return new Set();
+    const r = await sql<{ id: string }>`
+      select p.id from unnest(${sql.val(personIds)}::uuid[]) as p(id)
+      where exists (select 1 from membership_event d where d.person_id = p.id and d.kind = 'deceased')
+         or coalesce((select e.kind from membership_event e
+             where e.person_id = p.id and e.organization_id = ${organizationId}
+             order by e.effective_date desc, e.created_at desc limit 1)
+            in ('join', 'renew', 'suspend', 'transfer'), false)`.execute(db);
+    return new Set(r.rows.map((x) => x.id));
   },
 
   /** Replaces the staged rows in one COPY (the caller holds the transaction on `client`). */

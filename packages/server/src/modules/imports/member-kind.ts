@@ -25,13 +25,34 @@ const asMember = (r: KindAnalysed) => r as AnalysedRow;
 async function candidatesFor(env: KindEnv, rows: readonly AnalysedRow[]) {
   const keys = [...new Set(rows.map((r) => r.nameKey).filter((k) => k !== ''))];
   const ids = [...new Set(rows.map((r) => r.data.nationalId).filter((v) => v !== null))];
-  return imports.candidates(
+  const people = await imports.candidates(
     env.db,
     scopeFor(env.actor, 'organization.read'),
     env.batch.organization_id,
     keys,
     ids,
   );
+  // whether a person is a member already matters only for those a row surely matches
+  const byKey = new Map<string, ExistingPerson[]>();
+  for (const p of people) {
+    for (const k of [p.nameKey, p.nationalId ? `id:${p.nationalId}` : null]) {
+      if (k === null) continue;
+      const list = byKey.get(k);
+      if (list) list.push(p);
+      else byKey.set(k, [p]);
+    }
+  }
+  const matched = new Set<string>();
+  for (const r of rows) {
+    const m = matchExisting(toFileRecord(r), [
+      ...(byKey.get(r.nameKey) ?? []),
+      ...(r.data.nationalId ? (byKey.get(`id:${r.data.nationalId}`) ?? []) : []),
+    ]);
+    if (m?.strength === 'same') matched.add(m.person.id);
+  }
+  const members = await imports.membersOrDead(env.db, env.batch.organization_id, [...matched]);
+  for (const p of people) p.alreadyMember = members.has(p.id);
+  return people;
 }
 
 /** "Hội viên": people, created or found among those kept, each given a join event. */
