@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { PoolClient } from 'pg';
 import { copyRows, textArrayLiteral } from '../../db/copy.js';
-import type { Executor } from '../../db/database.js';
+import { poolOf, type Database, type Executor } from '../../db/database.js';
 import type {
   ImportBatch,
   ImportKind,
@@ -268,6 +268,33 @@ export const importRepository = {
              order by e.effective_date desc, e.created_at desc limit 1)
             in ('join', 'renew', 'suspend', 'transfer'), false)`.execute(db);
     return new Set(r.rows.map((x) => x.id));
+  },
+
+  /**
+   * Replaces the staged rows of an import still being analysed, in one transaction with one
+   * COPY; false (and nothing written) when the import has left that state meanwhile.
+   */
+  async stageRows(db: Database, importId: string, rows: Iterable<StagedRow>): Promise<boolean> {
+    const client = await poolOf(db).connect();
+    try {
+      await client.query('begin');
+      const lock = await client.query<{ status: string }>(
+        'select status from import_batch where id = $1 for update',
+        [importId],
+      );
+      if (lock.rows[0]?.status !== 'analysing') {
+        await client.query('rollback');
+        return false;
+      }
+      await importRepository.replaceRows(client, importId, rows);
+      await client.query('commit');
+      return true;
+    } catch (err) {
+      await client.query('rollback').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
   },
 
   /** Replaces the staged rows in one COPY (the caller holds the transaction on `client`). */

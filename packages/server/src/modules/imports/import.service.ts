@@ -1,6 +1,5 @@
 import { ALLOWED_PARENT_KINDS, ORGANIZATION_KIND_LABELS, ORGANIZATION_KINDS } from '@lienhiep/core';
 import type { Database } from '../../db/database.js';
-import { poolOf } from '../../db/database.js';
 import { vnToday } from '../../shared/dates.js';
 import { conflict, invalid, notFound } from '../../shared/errors.js';
 import type { JobQueue } from '../../shared/jobs.js';
@@ -454,25 +453,8 @@ export function createImportService(
           await imports.update(db, importId, { progress_done: analysed.length });
         }
         const staged = await def.decide(env, analysed);
-        const client = await poolOf(db).connect();
-        try {
-          await client.query('begin');
-          const lock = await client.query<{ status: string }>(
-            'select status from import_batch where id = $1 for update',
-            [importId],
-          );
-          if (lock.rows[0]?.status !== 'analysing') {
-            await client.query('rollback');
-            return;
-          }
-          await imports.replaceRows(client, importId, staged);
-          await client.query('commit');
-        } catch (err) {
-          await client.query('rollback').catch(() => {});
-          throw err;
-        } finally {
-          client.release();
-        }
+        // the import may have been cancelled or re-mapped meanwhile: then nothing is staged
+        if (!(await imports.stageRows(db, importId, staged))) return;
         const counts = await imports.counts(db, importId);
         await imports.transition(db, importId, ['analysing'], 'ready', {
           progress_done: rows.length,

@@ -66,16 +66,11 @@ export const toFileRecord = (r: AnalysedRow): FileRecord => ({
   nationalId: r.data.nationalId,
 });
 
-/**
- * Decides each row from its problems and its matches. A row that repeats an earlier one is
- * skipped; a row that is surely someone already kept is linked to that person (or skipped when
- * already a member); a possible match is only flagged. The user can change any of it.
- */
-export function decideRows(
+/** For each row, its best match among the people already kept (by name key or national ID). */
+export function matchAgainstExisting(
   rows: readonly AnalysedRow[],
   existing: readonly ExistingPerson[],
-): StagedRow[] {
-  const inFile = duplicatesWithinFile(rows.filter((r) => r.nameKey !== '').map(toFileRecord));
+): Map<number, PersonMatch> {
   const byKey = new Map<string, ExistingPerson[]>();
   for (const p of existing) {
     for (const k of [p.nameKey, p.nationalId ? `id:${p.nationalId}` : null]) {
@@ -85,17 +80,30 @@ export function decideRows(
       else byKey.set(k, [p]);
     }
   }
-  return rows.map((r) => {
-    const candidates = [
+  const out = new Map<number, PersonMatch>();
+  for (const r of rows) {
+    const m = matchExisting(toFileRecord(r), [
       ...(byKey.get(r.nameKey) ?? []),
       ...(r.data.nationalId ? (byKey.get(`id:${r.data.nationalId}`) ?? []) : []),
-    ];
-    return decideRow(
-      r,
-      inFile.get(r.rowNumber) ?? null,
-      matchExisting(toFileRecord(r), candidates),
-    );
-  });
+    ]);
+    if (m) out.set(r.rowNumber, m);
+  }
+  return out;
+}
+
+/**
+ * Decides each row from its problems and its matches. A row that repeats an earlier one is
+ * skipped; a row that is surely someone already kept is linked to that person (or skipped when
+ * already a member); a possible match is only flagged. The user can change any of it.
+ */
+export function decideRows(
+  rows: readonly AnalysedRow[],
+  existing: ReadonlyMap<number, PersonMatch>,
+): StagedRow[] {
+  const inFile = duplicatesWithinFile(rows.filter((r) => r.nameKey !== '').map(toFileRecord));
+  return rows.map((r) =>
+    decideRow(r, inFile.get(r.rowNumber) ?? null, existing.get(r.rowNumber) ?? null),
+  );
 }
 
 export function decideRow(

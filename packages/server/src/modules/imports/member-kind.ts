@@ -1,12 +1,13 @@
 import { provinceByCode } from '@lienhiep/core';
 import { scopeFor } from '../access/policy.js';
-import { compareRecords, matchExisting, type ExistingPerson } from './dedupe.js';
+import { compareRecords } from './dedupe.js';
 import type { ImportKindDef, KindAnalysed, KindEnv } from './import-kind.js';
 import { importRepository as imports, type ImportRowRow } from './import.repository.js';
 import {
   decideRow,
   decideRows,
   FIELD_KEYS,
+  matchAgainstExisting,
   PROVINCE_KEYS,
   toFileRecord,
   type AnalysedRow,
@@ -21,8 +22,11 @@ import { normaliseMemberRow, type MemberData } from './member-row.js';
 
 const asMember = (r: KindAnalysed) => r as AnalysedRow;
 
-/** The people the requester may see are those duplicates are looked for among. */
-async function candidatesFor(env: KindEnv, rows: readonly AnalysedRow[]) {
+/**
+ * Each row's best match among the people the requester may see; whether a matched person is
+ * already a member is asked only for the people a row surely matches, not for every namesake.
+ */
+async function existingMatches(env: KindEnv, rows: readonly AnalysedRow[]) {
   const keys = [...new Set(rows.map((r) => r.nameKey).filter((k) => k !== ''))];
   const ids = [...new Set(rows.map((r) => r.data.nationalId).filter((v) => v !== null))];
   const people = await imports.candidates(
@@ -32,27 +36,13 @@ async function candidatesFor(env: KindEnv, rows: readonly AnalysedRow[]) {
     keys,
     ids,
   );
-  // whether a person is a member already matters only for those a row surely matches
-  const byKey = new Map<string, ExistingPerson[]>();
-  for (const p of people) {
-    for (const k of [p.nameKey, p.nationalId ? `id:${p.nationalId}` : null]) {
-      if (k === null) continue;
-      const list = byKey.get(k);
-      if (list) list.push(p);
-      else byKey.set(k, [p]);
-    }
-  }
-  const matched = new Set<string>();
-  for (const r of rows) {
-    const m = matchExisting(toFileRecord(r), [
-      ...(byKey.get(r.nameKey) ?? []),
-      ...(r.data.nationalId ? (byKey.get(`id:${r.data.nationalId}`) ?? []) : []),
-    ]);
-    if (m?.strength === 'same') matched.add(m.person.id);
-  }
-  const members = await imports.membersOrDead(env.db, env.batch.organization_id, [...matched]);
+  const matches = matchAgainstExisting(rows, people);
+  const sure = [...matches.values()].filter((m) => m.strength === 'same').map((m) => m.person.id);
+  const members = await imports.membersOrDead(env.db, env.batch.organization_id, [
+    ...new Set(sure),
+  ]);
   for (const p of people) p.alreadyMember = members.has(p.id);
-  return people;
+  return matches;
 }
 
 /** "Hội viên": people, created or found among those kept, each given a join event. */
@@ -90,7 +80,7 @@ export const memberImport: ImportKindDef = {
 
   async decide(env, rows) {
     const members = rows.map(asMember);
-    return decideRows(members, await candidatesFor(env, members));
+    return decideRows(members, await existingMatches(env, members));
   },
 
   async recheck(env, row, stored) {
@@ -119,11 +109,11 @@ export const memberImport: ImportKindDef = {
         fileMatch = { ...m, row: o.row_number };
       }
     }
-    const existing: ExistingPerson[] = await candidatesFor(env, [analysed]);
+    const existing = await existingMatches(env, [analysed]);
     return decideRow(
       analysed,
       fileMatch,
-      matchExisting(toFileRecord(analysed), existing),
+      existing.get(analysed.rowNumber) ?? null,
       stored.new_person_id,
     );
   },
