@@ -23,6 +23,15 @@ export const ProblemSchema = z
 
 export type Problem = z.infer<typeof ProblemSchema>;
 
+/** The problems any API route may answer with, for its response schema. */
+export const PROBLEM_RESPONSES = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+};
+
 const TITLES: Record<number, string> = {
   400: 'Dữ liệu không hợp lệ',
   401: 'Chưa đăng nhập',

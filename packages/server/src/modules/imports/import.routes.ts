@@ -1,4 +1,4 @@
-import { ProblemSchema } from '../../http/problem.js';
+import { PROBLEM_RESPONSES, ProblemSchema } from '../../http/problem.js';
 import type { ZodApp } from '../../http/types.js';
 import {
   ImportCommitSchema,
@@ -17,13 +17,7 @@ import {
 } from './import.schemas.js';
 import { MAX_UPLOAD_BYTES, type ImportService } from './import.service.js';
 
-const errors = {
-  400: ProblemSchema,
-  401: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-};
+const errors = PROBLEM_RESPONSES;
 // importing changes an organisation's members: the right to change the organisation
 const write = { policy: 'organization.write' as const };
 

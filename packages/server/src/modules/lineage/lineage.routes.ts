@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database.js';
-import { ProblemSchema } from '../../http/problem.js';
+import { PROBLEM_RESPONSES } from '../../http/problem.js';
 import type { ZodApp } from '../../http/types.js';
 import { z } from '../../http/zod-setup.js';
 import { IdParamsSchema, OrganizationRefSchema } from '../organizations/organization.schemas.js';
@@ -11,13 +11,7 @@ import {
 } from './lineage.schemas.js';
 import { createLineageService } from './lineage.service.js';
 
-const errors = {
-  400: ProblemSchema,
-  401: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-};
+const errors = PROBLEM_RESPONSES;
 
 export function lineageRoutes(app: ZodApp, db: Database): void {
   const service = createLineageService(db);

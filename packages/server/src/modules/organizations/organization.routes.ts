@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database.js';
-import { ProblemSchema } from '../../http/problem.js';
+import { PROBLEM_RESPONSES } from '../../http/problem.js';
 import type { ZodApp } from '../../http/types.js';
 import { z } from '../../http/zod-setup.js';
 import { downloadHeaders, spreadsheetFile } from '../../shared/spreadsheet-export.js';
@@ -19,13 +19,7 @@ import {
 } from './organization.schemas.js';
 import { createOrganizationService } from './organization.service.js';
 
-const errors = {
-  400: ProblemSchema,
-  401: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-};
+const errors = PROBLEM_RESPONSES;
 const read = { policy: 'organization.read' as const };
 const write = { policy: 'organization.write' as const };
 const file = z
