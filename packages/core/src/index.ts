@@ -4,3 +4,4 @@ export * from './reference/provinces.js';
 export * from './reference/fields.js';
 export * from './organizations/kinds.js';
 export * from './people/index.js';
+export * from './reporting/index.js';

@@ -8,6 +8,10 @@ import type { ColumnType } from "kysely";
 
 export type AccessRole = "editor" | "reviewer" | "system_admin" | "unit_admin" | "viewer";
 
+export type ActivityKind = "consultancy" | "contest" | "event" | "international" | "other" | "outreach" | "project" | "training" | "welfare";
+
+export type ActivityMode = "hybrid" | "offline" | "online";
+
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
@@ -32,13 +36,61 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type MembershipEventKind = "deceased" | "join" | "leave" | "renew" | "suspend" | "transfer";
 
+export type Numeric = ColumnType<number, number | string, number | string>;
+
 export type OperatingStatus = "active" | "suspended";
 
 export type OrganizationKind = "branch" | "central_union" | "club" | "collective_member" | "member_association" | "national_association" | "provincial_union" | "st_organization";
 
+export type PeriodType = "custom" | "half_year" | "nine_months" | "quarter" | "year";
+
 export type PositionRole = "chief_of_office" | "deputy_secretary_general" | "executive_member" | "president" | "secretary_general" | "standing_member" | "vice_president";
 
+export type ProjectLevel = "grassroots" | "ministerial" | "national" | "provincial";
+
+export type RoundStatus = "closed" | "open";
+
+export type SubmissionStatus = "approved" | "draft" | "locked" | "resubmitted" | "returned" | "submitted";
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface Activity {
+  amount: Int8 | null;
+  attendances: number | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  description: string | null;
+  documents: number | null;
+  ends_on: string;
+  households: number | null;
+  id: Generated<string>;
+  import_id: string | null;
+  kind: ActivityKind;
+  mode: Generated<ActivityMode>;
+  opinions: number | null;
+  organization_id: string;
+  participants: number | null;
+  partners: string | null;
+  project_level: ProjectLevel | null;
+  province_code: string | null;
+  search_text: Generated<string | null>;
+  sessions: number | null;
+  starts_on: string;
+  subtype: string | null;
+  title: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ActivityAttachment {
+  activity_id: string;
+  content: Buffer;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  file_name: string;
+  id: Generated<string>;
+  media_type: string;
+  size: number;
+}
 
 export interface AuditLog {
   action: string;
@@ -190,6 +242,22 @@ export interface ImportRow {
   status: string;
 }
 
+export interface Indicator {
+  active: Generated<boolean>;
+  category: string;
+  code: string;
+  created_at: Generated<Timestamp>;
+  description: string | null;
+  id: Generated<string>;
+  name: string;
+  rule: Json | null;
+  source: string;
+  time_aggregation: Generated<string>;
+  tree_aggregation: Generated<string>;
+  unit: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface LineageEvent {
   created_at: Generated<Timestamp>;
   decision_date: string | null;
@@ -218,6 +286,18 @@ export interface MembershipEvent {
   note: string | null;
   organization_id: string;
   person_id: string | null;
+}
+
+export interface Notification {
+  body: string | null;
+  created_at: Generated<Timestamp>;
+  dedupe_key: string | null;
+  id: Generated<string>;
+  kind: string;
+  link: string | null;
+  read_at: Timestamp | null;
+  title: string;
+  user_id: string;
 }
 
 export interface Organization {
@@ -332,6 +412,62 @@ export interface Province {
   type: string;
 }
 
+export interface ReportForm {
+  code: string;
+  created_at: Generated<Timestamp>;
+  description: string | null;
+  id: Generated<string>;
+  name: string;
+}
+
+export interface ReportFormItem {
+  category: string | null;
+  form_version_id: string;
+  guidance: string | null;
+  indicator_code: string | null;
+  indicator_id: string | null;
+  item_type: string;
+  label: string;
+  position: number;
+  rule: Json | null;
+  section_code: string | null;
+  source: string | null;
+  time_aggregation: string | null;
+  tree_aggregation: string | null;
+  unit: string | null;
+}
+
+export interface ReportFormVersion {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  form_id: string;
+  id: Generated<string>;
+  note: string | null;
+  published_at: Timestamp | null;
+  version: number;
+}
+
+export interface ReportingRound {
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  deadline: string;
+  form_version_id: string;
+  grace_days: Generated<number>;
+  id: Generated<string>;
+  note: string | null;
+  opened_at: Generated<Timestamp>;
+  opened_by: string | null;
+  organization_id: string;
+  parent_round_id: string | null;
+  period_type: PeriodType;
+  quarter: number | null;
+  status: Generated<RoundStatus>;
+  title: string;
+  window_from: string;
+  window_to: string;
+  year: number;
+}
+
 export interface RoleAssignment {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
@@ -340,13 +476,92 @@ export interface RoleAssignment {
   user_id: string;
 }
 
+export interface RoundReporter {
+  kind_at_open: OrganizationKind;
+  name_at_open: string;
+  organization_id: string;
+  province_code_at_open: string | null;
+  round_id: string;
+}
+
 export interface SetupToken {
   created_at: Generated<Timestamp>;
   token_hash: string;
   used_at: Timestamp | null;
 }
 
+export interface Submission {
+  approved_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  document_number: string | null;
+  id: Generated<string>;
+  locked_at: Timestamp | null;
+  organization_id: string;
+  place: string | null;
+  recipients: Generated<string[]>;
+  round_id: string;
+  signer_authority: string | null;
+  signer_name: string | null;
+  signer_position: string | null;
+  status: Generated<SubmissionStatus>;
+  submitted_at: Timestamp | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface SubmissionAttachment {
+  content: Buffer;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  file_name: string;
+  id: Generated<string>;
+  media_type: string;
+  size: number;
+  submission_id: string;
+}
+
+export interface SubmissionComment {
+  body: string;
+  created_at: Generated<Timestamp>;
+  event_id: string | null;
+  id: Generated<string>;
+  resolved_at: Timestamp | null;
+  submission_id: string;
+  target_code: string | null;
+  target_type: string;
+}
+
+export interface SubmissionEvent {
+  action: string;
+  actor_id: string | null;
+  actor_name: string;
+  at: Generated<Timestamp>;
+  from_status: SubmissionStatus | null;
+  id: Generated<string>;
+  reason: string | null;
+  submission_id: string;
+  to_status: SubmissionStatus;
+}
+
+export interface SubmissionSection {
+  body: Generated<string>;
+  section_code: string;
+  submission_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface SubmissionValue {
+  computed_value: Numeric | null;
+  indicator_code: string;
+  override_reason: string | null;
+  own_value: Numeric | null;
+  submission_id: string;
+  subunits_value: Numeric | null;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface DB {
+  activity: Activity;
+  activity_attachment: ActivityAttachment;
   audit_log: AuditLog;
   auth_account: AuthAccount;
   auth_session: AuthSession;
@@ -359,9 +574,11 @@ export interface DB {
   import_file: ImportFile;
   import_mapping: ImportMapping;
   import_row: ImportRow;
+  indicator: Indicator;
   lineage_event: LineageEvent;
   lineage_participant: LineageParticipant;
   membership_event: MembershipEvent;
+  notification: Notification;
   organization: Organization;
   organization_closure: OrganizationClosure;
   organization_name: OrganizationName;
@@ -371,7 +588,18 @@ export interface DB {
   person_search_name: PersonSearchName;
   position: Position;
   province: Province;
+  report_form: ReportForm;
+  report_form_item: ReportFormItem;
+  report_form_version: ReportFormVersion;
+  reporting_round: ReportingRound;
   role_assignment: RoleAssignment;
+  round_reporter: RoundReporter;
   setup_token: SetupToken;
+  submission: Submission;
+  submission_attachment: SubmissionAttachment;
+  submission_comment: SubmissionComment;
+  submission_event: SubmissionEvent;
+  submission_section: SubmissionSection;
+  submission_value: SubmissionValue;
 }
 

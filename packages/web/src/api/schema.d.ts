@@ -4921,7 +4921,7 @@ export interface components {
         /** @enum {string} */
         RoleInput: "system_admin" | "unit_admin" | "editor" | "reviewer" | "viewer";
         /** @enum {string} */
-        PermissionInput: "organization.read" | "organization.write" | "lineage.record" | "account.manage" | "audit.read";
+        PermissionInput: "organization.read" | "organization.write" | "lineage.record" | "account.manage" | "audit.read" | "activity.write" | "report.submit" | "report.review" | "round.manage" | "form.manage";
         SignInInput: {
             login: string;
             password: string;
@@ -6014,7 +6014,7 @@ export interface components {
         /** @enum {string} */
         Role: "system_admin" | "unit_admin" | "editor" | "reviewer" | "viewer";
         /** @enum {string} */
-        Permission: "organization.read" | "organization.write" | "lineage.record" | "account.manage" | "audit.read";
+        Permission: "organization.read" | "organization.write" | "lineage.record" | "account.manage" | "audit.read" | "activity.write" | "report.submit" | "report.review" | "round.manage" | "form.manage";
         SignIn: {
             login: string;
             password: string;

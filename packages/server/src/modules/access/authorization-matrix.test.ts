@@ -627,6 +627,9 @@ const CASES: Record<string, Case> = {
     inside: async () => ({ method: 'GET', url: `/api/audit?under=${hp}` }),
     outside: async () => ({ req: { method: 'GET', url: `/api/audit?under=${ct}` }, status: 404 }),
   },
+  // ── activities (modules/activities) ──
+  // ── reporting: indicators, forms, rounds, submissions, notifications (modules/reporting) ──
+  // ── consolidation and documents (modules/consolidation) ──
 };
 
 /** Routes any signed-in user may call, and public ones: only who may call them is checked here. */

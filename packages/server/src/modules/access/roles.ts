@@ -7,6 +7,11 @@ export const PERMISSIONS = [
   'lineage.record',
   'account.manage',
   'audit.read',
+  'activity.write',
+  'report.submit',
+  'report.review',
+  'round.manage',
+  'form.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -19,9 +24,22 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'lineage.record',
     'account.manage',
     'audit.read',
+    'activity.write',
+    'report.submit',
+    'report.review',
+    'round.manage',
+    'form.manage',
   ],
-  editor: ['organization.read', 'organization.write', 'lineage.record', 'audit.read'],
-  reviewer: ['organization.read', 'audit.read'],
+  editor: [
+    'organization.read',
+    'organization.write',
+    'lineage.record',
+    'audit.read',
+    'activity.write',
+    'report.submit',
+    'round.manage',
+  ],
+  reviewer: ['organization.read', 'audit.read', 'report.review'],
   viewer: ['organization.read'],
 };
 
