@@ -1,5 +1,6 @@
 import { loadConfig, type AppConfig } from '../config.js';
 import { syncReferenceData } from '../modules/reference/reference.sync.js';
+import { ensureStandardForm } from '../modules/reporting/standard-form.sync.js';
 import { sql } from 'kysely';
 import { APP_ROLE, createDatabase, type Database } from './database.js';
 import { startEmbeddedPostgres } from './embedded.js';
@@ -43,6 +44,7 @@ export async function openDatabase(
     const applied = await migrateToLatest(admin);
     if (applied.length > 0) log(`Đã áp dụng migration: ${applied.join(', ')}`);
     await syncReferenceData(admin);
+    await ensureStandardForm(admin);
     appRole = (await canUseAppRole(admin)) ? APP_ROLE : undefined;
     if (!appRole)
       log(`Cảnh báo: không dùng được vai trò ${APP_ROLE}; nhật ký chỉ được bảo vệ bằng trigger`);

@@ -8,6 +8,7 @@ import { createDatabase } from '../db/database.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { syncReferenceData } from '../modules/reference/reference.sync.js';
+import { ensureStandardForm } from '../modules/reporting/standard-form.sync.js';
 
 export const TEMPLATE_DB = 'lienhiep_template';
 
@@ -41,6 +42,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const db = createDatabase(templateUrl.toString(), 2);
   await migrateToLatest(db);
   await syncReferenceData(db);
+  await ensureStandardForm(db);
   await db.destroy();
   // the job queue's own tables, once, so that each clone starts its queue quickly
   const tpl = new pg.Client({ connectionString: templateUrl.toString() });
