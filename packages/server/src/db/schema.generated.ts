@@ -292,6 +292,10 @@ export interface Notification {
   body: string | null;
   created_at: Generated<Timestamp>;
   dedupe_key: string | null;
+  email_attempts: Generated<number>;
+  email_error: string | null;
+  email_pending: Generated<boolean>;
+  emailed_at: Timestamp | null;
   id: Generated<string>;
   kind: string;
   link: string | null;
