@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../db/database.js';
 import { accessRoutes } from '../modules/access/access.routes.js';
+import { activityRoutes } from '../modules/activities/activity.routes.js';
 import { createAccessService } from '../modules/access/access.service.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { createAuth } from '../modules/auth/auth.config.js';
@@ -185,6 +186,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       peopleRoutes(z, opts.db);
       importRoutes(z, importService);
       collectiveMemberRoutes(z, opts.db);
+      activityRoutes(z, opts.db);
       done();
     },
     { prefix: '/api' },

@@ -69,13 +69,36 @@ const FIELD_LABELS: Record<string, string> = {
   ageTo: 'Tuổi đến',
   memberOrganizationId: 'Tổ chức là hội viên tập thể',
   duplicateConfirmed: 'Xác nhận là người khác',
+  // activities (the route's own labels name its title and kind: ACTIVITY_FIELD_LABELS)
+  subtype: 'Loại chi tiết',
+  startsOn: 'Ngày bắt đầu',
+  endsOn: 'Ngày kết thúc',
+  mode: 'Hình thức',
+  partners: 'Đơn vị phối hợp',
+  description: 'Mô tả',
+  projectLevel: 'Cấp đề tài, dự án',
+  figures: 'Số liệu',
+  sessions: 'Số lớp, buổi',
+  participants: 'Số người tham gia',
+  attendances: 'Số lượt người',
+  opinions: 'Số ý kiến góp ý',
+  documents: 'Số văn bản, hồ sơ',
+  households: 'Số hộ được hỗ trợ',
+  amount: 'Kinh phí, giá trị (đồng)',
+  fileName: 'Tên tệp',
+  attachmentId: 'Tệp đính kèm',
+  from: 'Từ ngày',
+  to: 'Đến ngày',
 };
 
 /** `/body/newOrganization/fullName` → the label of its most specific known segment. */
-export function labelFor(path: string): string | undefined {
+export function labelFor(
+  path: string,
+  routeLabels?: Readonly<Record<string, string>>,
+): string | undefined {
   const parts = path.split('/').filter((p) => p !== '' && !/^\d+$/.test(p));
   for (let i = parts.length - 1; i >= 0; i--) {
-    const label = FIELD_LABELS[parts[i] ?? ''];
+    const label = routeLabels?.[parts[i] ?? ''] ?? FIELD_LABELS[parts[i] ?? ''];
     if (label) return label;
   }
   return undefined;

@@ -63,10 +63,13 @@ function send(
     });
 }
 
-function describeField(path: string): { field: string; label?: string } {
+function describeField(
+  path: string,
+  req?: FastifyRequest,
+): { field: string; label?: string } {
   // fastify prefixes nothing; the zod path is relative to the validated part
   const field = path.replace(/^\//, '').replaceAll('/', '.');
-  const label = labelFor(path);
+  const label = labelFor(path, req?.routeOptions.config.fieldLabels);
   return label ? { field, label } : { field };
 }
 
@@ -101,7 +104,7 @@ export function registerProblemHandlers(
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const errors = err.validation.map((v) => ({
-        ...describeField(v.instancePath),
+        ...describeField(v.instancePath, req),
         message: v.message ?? 'Không hợp lệ',
       }));
       const first = errors[0];
@@ -120,7 +123,7 @@ export function registerProblemHandlers(
     }
     if (err instanceof AppError) {
       const errors = err.field
-        ? [{ ...describeField(err.field), message: err.message }]
+        ? [{ ...describeField(err.field, req), message: err.message }]
         : undefined;
       send(reply, req, {
         status: err.status,

@@ -14,6 +14,11 @@ declare module 'fastify' {
     policy?: RoutePolicy;
     /** Reachable while the account must still change its password or set up two-factor sign-in. */
     allowPending?: boolean;
+    /**
+     * Names of this route's fields where the shared ones (field-labels.ts) would mislead: an
+     * activity's `title` is its name, not an academic title. Looked up before the shared ones.
+     */
+    fieldLabels?: Readonly<Record<string, string>>;
   }
   interface FastifyRequest {
     ctx: RequestContext;

@@ -628,6 +628,7 @@ const CASES: Record<string, Case> = {
     outside: async () => ({ req: { method: 'GET', url: `/api/audit?under=${ct}` }, status: 404 }),
   },
   // ── activities (modules/activities) ──
+  ...activityCases(),
   // ── reporting: indicators, forms, rounds, submissions, notifications (modules/reporting) ──
   // ── consolidation and documents (modules/consolidation) ──
 };
@@ -814,3 +815,128 @@ describe('authorisation matrix', () => {
     expect(names).not.toContain('vaitro.system_admin');
   });
 });
+
+// ── activities (modules/activities): the cases, built by a hoisted function ──
+function activityCases(): Record<string, Case> {
+  const activityIn = async (where: 'hp' | 'ct'): Promise<string> =>
+    (
+      await t.db
+        .insertInto('activity')
+        .values({
+          organization_id: where === 'hp' ? hp : ct,
+          kind: 'training',
+          title: `Lớp tập huấn ${++seq}`,
+          starts_on: '2025-03-01',
+          ends_on: '2025-03-02',
+          sessions: 1,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  const attachmentIn = async (where: 'hp' | 'ct'): Promise<string> => {
+    const activityId = await activityIn(where);
+    const f = await t.db
+      .insertInto('activity_attachment')
+      .values({
+        activity_id: activityId,
+        file_name: 'bien-ban.pdf',
+        media_type: 'application/pdf',
+        size: 9,
+        content: Buffer.from('%PDF-1.4\n'),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return `/api/activities/${activityId}/attachments/${f.id}`;
+  };
+  const body = (orgId: string) => ({
+    organizationId: orgId,
+    kind: 'event',
+    title: `Hội thảo khoa học ${++seq}`,
+    startsOn: '2025-05-10',
+    endsOn: '2025-05-10',
+    figures: { participants: 80 },
+  });
+  const pdf = (activityId: string): Req => ({
+    method: 'POST',
+    url: `/api/activities/${activityId}/attachments?fileName=bien-ban.pdf`,
+    payload: '%PDF-1.4\n%âãÏÓ\n',
+    headers: { 'content-type': 'application/octet-stream' },
+  });
+  return {
+    'GET /api/activities': {
+      inside: async () => ({ method: 'GET', url: `/api/activities?organizationId=${hp}` }),
+      outside: async () => ({
+        req: { method: 'GET', url: `/api/activities?organizationId=${ct}` },
+        status: 404,
+      }),
+    },
+    'GET /api/activities/export': {
+      inside: async () => ({
+        method: 'GET',
+        url: `/api/activities/export?organizationId=${hp}&format=csv`,
+      }),
+      outside: async () => ({
+        req: { method: 'GET', url: `/api/activities/export?organizationId=${ct}&format=csv` },
+        status: 404,
+      }),
+    },
+    'GET /api/activities/summary': {
+      inside: async () => ({ method: 'GET', url: `/api/activities/summary?organizationId=${hp}` }),
+      outside: async () => ({
+        req: { method: 'GET', url: `/api/activities/summary?organizationId=${ct}` },
+        status: 404,
+      }),
+    },
+    'GET /api/activities/:id': {
+      inside: async () => ({ method: 'GET', url: `/api/activities/${await activityIn('hp')}` }),
+      outside: async () => ({
+        req: { method: 'GET', url: `/api/activities/${await activityIn('ct')}` },
+        status: 404,
+      }),
+    },
+    'POST /api/activities': {
+      inside: async () => ({ method: 'POST', url: '/api/activities', payload: body(hp) }),
+      outside: async () => ({
+        req: { method: 'POST', url: '/api/activities', payload: body(ct) },
+        status: 403,
+      }),
+    },
+    'PATCH /api/activities/:id': {
+      inside: async () => ({
+        method: 'PATCH',
+        url: `/api/activities/${await activityIn('hp')}`,
+        payload: { figures: { attendances: 120 } },
+      }),
+      outside: async () => ({
+        req: {
+          method: 'PATCH',
+          url: `/api/activities/${await activityIn('ct')}`,
+          payload: { figures: { attendances: 120 } },
+        },
+        status: 404,
+      }),
+    },
+    'DELETE /api/activities/:id': {
+      inside: async () => ({ method: 'DELETE', url: `/api/activities/${await activityIn('hp')}` }),
+      outside: async () => ({
+        req: { method: 'DELETE', url: `/api/activities/${await activityIn('ct')}` },
+        status: 404,
+      }),
+    },
+    'POST /api/activities/:id/attachments': {
+      inside: async () => pdf(await activityIn('hp')),
+      outside: async () => ({ req: pdf(await activityIn('ct')), status: 404 }),
+    },
+    'GET /api/activities/:id/attachments/:attachmentId': {
+      inside: async () => ({ method: 'GET', url: await attachmentIn('hp') }),
+      outside: async () => ({ req: { method: 'GET', url: await attachmentIn('ct') }, status: 404 }),
+    },
+    'DELETE /api/activities/:id/attachments/:attachmentId': {
+      inside: async () => ({ method: 'DELETE', url: await attachmentIn('hp') }),
+      outside: async () => ({
+        req: { method: 'DELETE', url: await attachmentIn('ct') },
+        status: 404,
+      }),
+    },
+  };
+}
