@@ -18,6 +18,10 @@ export interface AppConfig {
   trustProxy: boolean;
   /** LIENHIEP_AUTH_SECRET; when unset, a random secret kept in the data directory. */
   authSecret: string | undefined;
+  /** SMTP_URL (smtp://user:pass@host:port, smtps:// for TLS): notifications are also e-mailed when set. */
+  smtpUrl: string | undefined;
+  /** MAIL_FROM: the sender of those e-mails. */
+  mailFrom: string;
 }
 
 function intFromEnv(name: string, fallback: number): number {
@@ -43,6 +47,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${intFromEnv('PORT', 3000)}`,
     trustProxy: env.TRUST_PROXY === 'true',
     authSecret: env.LIENHIEP_AUTH_SECRET || undefined,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'Liên hiệp các Hội KH&KT Việt Nam <khong-tra-loi@localhost>',
   };
 }
 

@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     demoMode: config.loadDemo,
     trustProxy: config.trustProxy,
     jobsUrl: opened.url,
+    ...(config.smtpUrl ? { mail: { smtpUrl: config.smtpUrl, from: config.mailFrom } } : {}),
   });
 
   let stopping = false;

@@ -34,6 +34,10 @@ import {
 } from '../modules/imports/import.service.js';
 import { startJobQueue, type JobQueue } from '../shared/jobs.js';
 import { referenceRoutes } from '../modules/reference/reference.routes.js';
+import { createMailer } from '../modules/notifications/notification.mailer.js';
+import { notificationRoutes } from '../modules/notifications/notification.routes.js';
+import { setNotificationMailer } from '../modules/notifications/notification.service.js';
+import { runRoundReminders } from '../modules/notifications/reminder.service.js';
 import { registerAccessHook } from './access-hook.js';
 import type { RoutePolicy } from './route-policy.js';
 import { registerProblemHandlers } from './problem.js';
@@ -61,6 +65,8 @@ export interface AppOptions {
    */
   jobsUrl?: string;
   imports?: ImportServiceOptions;
+  /** When set, every notification is also e-mailed (after its transaction commits). */
+  mail?: { smtpUrl: string; from: string };
 }
 
 export interface RouteEntry {
@@ -128,13 +134,32 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     log: (msg, err) => app.log.error({ err }, msg),
     ...opts.imports,
   });
+  if (opts.mail) {
+    const mailer = createMailer(opts.db, {
+      ...opts.mail,
+      publicUrl: opts.publicUrl,
+      log: (msg, err) => app.log.error({ err }, msg),
+    });
+    setNotificationMailer(mailer);
+    app.addHook('onClose', async () => {
+      setNotificationMailer(null);
+      await mailer.stop();
+    });
+  }
   if (jobs) {
     await jobs.work({
+      'round-reminders': async () => {
+        const sent = await runRoundReminders(opts.db);
+        if (sent.dueSoon + sent.overdue > 0)
+          app.log.info(`nhắc hạn báo cáo: ${sent.dueSoon} sắp đến hạn, ${sent.overdue} quá hạn`);
+      },
       'import-analyse': ({ importId }) => importService.runAnalysis(importId),
       'import-commit': ({ importId }) => importService.runCommit(importId),
       'import-undo': ({ importId }) => importService.runUndo(importId),
     });
     app.addHook('onClose', () => jobs.stop());
+    // the reminder pass every morning at 7:00, Vietnam time
+    await jobs.schedule?.('round-reminders', '0 7 * * *');
     const resumed = await importService.resumeInterrupted();
     if (resumed > 0) app.log.info(`tiếp tục ${resumed} lần nhập dữ liệu bị gián đoạn`);
   }
@@ -186,6 +211,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       peopleRoutes(z, opts.db);
       importRoutes(z, importService);
       collectiveMemberRoutes(z, opts.db);
+      notificationRoutes(z, opts.db);
       activityRoutes(z, opts.db);
       done();
     },

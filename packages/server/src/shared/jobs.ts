@@ -5,19 +5,41 @@ import PgBoss from 'pg-boss';
  * still there after the restart. pg-boss connects as the login role (it creates its own tables
  * and partitions in the `pgboss` schema), not through the restricted application role.
  */
-export type JobName = 'import-analyse' | 'import-commit' | 'import-undo';
-export const JOB_NAMES: readonly JobName[] = ['import-analyse', 'import-commit', 'import-undo'];
+export type JobName =
+  | 'import-analyse'
+  | 'import-commit'
+  | 'import-undo'
+  | 'round-reminders'
+  | 'document-generate';
+export const JOB_NAMES: readonly JobName[] = [
+  'import-analyse',
+  'import-commit',
+  'import-undo',
+  'round-reminders',
+  'document-generate',
+];
 
 export interface JobData {
   importId: string;
 }
 
-export type JobHandler = (data: JobData) => Promise<void>;
+/** What each job carries: an import's id, or nothing (the daily reminder pass). */
+export interface JobDataMap {
+  'import-analyse': JobData;
+  'import-commit': JobData;
+  'import-undo': JobData;
+  'round-reminders': Record<string, never>;
+  'document-generate': { documentId: string };
+}
+
+export type JobHandler<N extends JobName = JobName> = (data: JobDataMap[N]) => Promise<void>;
 
 export interface JobQueue {
-  /** Registers the handlers and starts fetching. */
-  work(handlers: Record<JobName, JobHandler>): Promise<void>;
-  send(name: JobName, data: JobData): Promise<void>;
+  /** Registers the handlers and starts fetching (a job without a handler waits in its queue). */
+  work(handlers: { [N in JobName]?: JobHandler<N> }): Promise<void>;
+  send<N extends JobName>(name: N, data: JobDataMap[N]): Promise<void>;
+  /** Runs the job on a cron schedule (time zone of Vietnam), kept in the database. */
+  schedule?(name: JobName, cron: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -47,8 +69,9 @@ export async function startJobQueue(
   return {
     async work(handlers) {
       for (const name of JOB_NAMES) {
-        const handler = handlers[name];
-        const id = await boss.work<JobData>(
+        const handler = handlers[name] as ((data: unknown) => Promise<void>) | undefined;
+        if (!handler) continue;
+        const id = await boss.work<JobDataMap[typeof name]>(
           name,
           { pollingIntervalSeconds: 2, batchSize: 1 },
           async (jobs) => {
@@ -63,6 +86,9 @@ export async function startJobQueue(
       const worker = workers.get(name);
       // wake the worker now instead of at its next poll
       if (worker) boss.notifyWorker(worker);
+    },
+    async schedule(name, cron) {
+      await boss.schedule(name, cron, {}, { tz: 'Asia/Ho_Chi_Minh' });
     },
     async stop() {
       await boss.stop({ graceful: true, timeout: 10_000, wait: true });

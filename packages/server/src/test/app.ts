@@ -18,6 +18,8 @@ export async function createTestApp(
     /** Start the job queue (pg-boss) on this database: imports need it. */
     jobs?: boolean;
     imports?: ImportServiceOptions;
+    /** E-mail notifications through this SMTP server. */
+    mail?: { smtpUrl: string; from: string };
   } = {},
 ): Promise<TestApp> {
   const tdb = await createTestDatabase();
@@ -31,6 +33,7 @@ export async function createTestApp(
     signInAttemptsPerMinute: opts.signInAttemptsPerMinute ?? 10_000,
     ...(opts.jobs ? { jobsUrl: tdb.url } : {}),
     ...(opts.imports ? { imports: opts.imports } : {}),
+    ...(opts.mail ? { mail: opts.mail } : {}),
   });
   await app.ready();
   return {

@@ -91,6 +91,11 @@ interface Case {
   inside: () => Promise<Req>;
   /** The same aimed outside, with the answer that must come back; null when the route has no "outside". */
   outside: (() => Promise<{ req: Req; status: 403 | 404 }>) | null;
+  /**
+   * System-wide definitions (indicators, forms): the permission counts only when held on the
+   * root organisation, so a role given on a subtree is refused (403) even inside it.
+   */
+  rootOnly?: boolean;
 }
 
 const uploadTo = (orgId: string): Req => ({
@@ -630,6 +635,7 @@ const CASES: Record<string, Case> = {
   // ── activities (modules/activities) ──
   ...activityCases(),
   // ── reporting: indicators, forms, rounds, submissions, notifications (modules/reporting) ──
+  ...reportingDefinitionCases(),
   // ── consolidation and documents (modules/consolidation) ──
 };
 
@@ -779,7 +785,8 @@ describe('authorisation matrix', () => {
         const kase = CASES[key];
         if (!kase || r.policy === undefined || r.policy === 'public' || r.policy === 'signed_in')
           continue;
-        const allowed = ROLE_PERMISSIONS[role].includes(r.policy);
+        const allowed =
+          ROLE_PERMISSIONS[role].includes(r.policy) && (!kase.rootOnly || role === 'system_admin');
         const inside = await send(c, await kase.inside());
         if (allowed) expect(inside.statusCode, `${key} inside: ${inside.body}`).toBeLessThan(300);
         else expect(inside.statusCode, `${key} inside`).toBe(403);
@@ -937,6 +944,26 @@ function activityCases(): Record<string, Case> {
         req: { method: 'DELETE', url: await attachmentIn('ct') },
         status: 404,
       }),
+    },
+  };
+}
+
+// ── reporting definitions (modules/reporting indicator.*, form.*) and notifications ──
+function reportingDefinitionCases(): Record<string, Case> {
+  const none = '00000000-0000-4000-8000-000000000000';
+  return {
+    // signed_in: only who may call them is checked here (their own tests: only one's own)
+    'GET /api/notifications': {
+      inside: async () => ({ method: 'GET', url: '/api/notifications' }),
+      outside: null,
+    },
+    'POST /api/notifications/read-all': {
+      inside: async () => ({ method: 'POST', url: '/api/notifications/read-all' }),
+      outside: null,
+    },
+    'POST /api/notifications/:id/read': {
+      inside: async () => ({ method: 'POST', url: `/api/notifications/${none}/read` }),
+      outside: null,
     },
   };
 }

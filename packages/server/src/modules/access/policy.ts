@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.js';
 import { AppError, notFound } from '../../shared/errors.js';
+import { organizationRepository } from '../organizations/organization.repository.js';
 import type { Actor } from './actor.js';
 import { ROLE_PERMISSIONS, type Permission, type Role } from './roles.js';
 import { scopeRepository, type Scope } from './scope.repository.js';
@@ -84,4 +85,23 @@ export async function assertCanGrant(
   }
   const ok = await scopeRepository.filter(db, scopeFor(actor, 'account.manage'), [orgId], 'write');
   if (!ok.has(orgId)) throw forbidden('Bạn chỉ cấp quyền trong phạm vi đơn vị mình quản lý');
+}
+
+/**
+ * Indicators and report forms are system-wide definitions: only a system administrator, or
+ * someone holding form.manage through a role on the root organisation (the central union), may
+ * change them — a unit administrator of a province manages its own rounds, not the catalogue.
+ */
+export async function assertCanManageForms(db: Executor, actor: Actor): Promise<void> {
+  if (isSystemAdmin(actor)) return;
+  const root = await organizationRepository.findCentralUnion(db);
+  const held =
+    root !== undefined &&
+    actor.assignments.some(
+      (a) => a.organizationId === root.id && ROLE_PERMISSIONS[a.role].includes('form.manage'),
+    );
+  if (!held)
+    throw forbidden(
+      'Chỉ quản trị của Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam mới được sửa chỉ tiêu và biểu mẫu báo cáo',
+    );
 }

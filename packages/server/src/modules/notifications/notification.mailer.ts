@@ -27,7 +27,10 @@ const BATCH = 50;
 const SWEEP_MS = 60_000;
 
 /** The plain-text message for one notification, in Vietnamese. */
-export function emailText(row: Pick<PendingEmailRow, 'name' | 'title' | 'body' | 'link'>, publicUrl: string): string {
+export function emailText(
+  row: Pick<PendingEmailRow, 'name' | 'title' | 'body' | 'link'>,
+  publicUrl: string,
+): string {
   const lines = [`Kính gửi ${row.name},`, '', row.title];
   if (row.body) lines.push('', row.body);
   if (row.link) lines.push('', `Xem chi tiết: ${new URL(row.link, publicUrl).toString()}`);

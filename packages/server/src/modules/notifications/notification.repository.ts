@@ -87,7 +87,11 @@ export const notificationRepository = {
     return rows.map((r) => r.id);
   },
 
-  async list(db: Executor, userId: string, opts: { unreadOnly: boolean; limit: number; offset: number }) {
+  async list(
+    db: Executor,
+    userId: string,
+    opts: { unreadOnly: boolean; limit: number; offset: number },
+  ) {
     let q = db.selectFrom('notification').where('user_id', '=', userId);
     if (opts.unreadOnly) q = q.where('read_at', 'is', null);
     const [rows, counts] = await Promise.all([
@@ -123,7 +127,7 @@ export const notificationRepository = {
       .where('user_id', '=', userId)
       .returning(LIST_COLUMNS)
       .executeTakeFirst();
-    return row as NotificationRow | undefined;
+    return row;
   },
 
   async markAllRead(db: Executor, userId: string): Promise<number> {

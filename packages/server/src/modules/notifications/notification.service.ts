@@ -21,7 +21,12 @@ export function setNotificationMailer(m: Mailer | null): void {
   mailer = m;
 }
 
-async function written(ids: string[]): Promise<number> {
+/** Sends the e-mails still pending now (tests, and a graceful stop); 0 without mail. */
+export async function flushNotificationEmails(): Promise<number> {
+  return mailer ? mailer.flush() : 0;
+}
+
+function written(ids: string[]): number {
   if (ids.length > 0) mailer?.kick();
   return ids.length;
 }
@@ -45,7 +50,11 @@ export const notificationService = {
     n: NotificationContent,
   ): Promise<number> {
     const roles = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes(permission));
-    const users = await notificationRepository.usersWithRoleOn(tx, [...new Set(organizationIds)], roles);
+    const users = await notificationRepository.usersWithRoleOn(
+      tx,
+      [...new Set(organizationIds)],
+      roles,
+    );
     return written(await notificationRepository.insertForUsers(tx, users, n, mailer !== null));
   },
 
@@ -79,7 +88,10 @@ const toDto = (r: NotificationRow): NotificationDto => ({
 /** The signed-in user's own notifications. Marking read changes only the user's own inbox. */
 export function createNotificationInbox(db: Database) {
   return {
-    async list(ctx: RequestContext, q: { unread?: boolean | undefined; page: number; pageSize: number }) {
+    async list(
+      ctx: RequestContext,
+      q: { unread?: boolean | undefined; page: number; pageSize: number },
+    ) {
       const r = await notificationRepository.list(db, ctx.actor!.userId, {
         unreadOnly: q.unread ?? false,
         limit: q.pageSize,
