@@ -4,6 +4,7 @@ import { loadDemoAccountsIfMissing } from './demo/accounts.js';
 import { loadDemoPeopleIfEmpty } from './demo/people-loader.js';
 import { issueSetupToken } from './modules/auth/setup.routes.js';
 import { loadDemoIfEmpty } from './demo/loader.js';
+import { loadDemoReporting } from './demo/reporting.js';
 import { buildApp } from './http/app.js';
 
 const log = (msg: string): void => console.log(`[lienhiep] ${msg}`);
@@ -19,6 +20,11 @@ async function main(): Promise<void> {
     if (people > 0) log(`Đã nạp ${people} hội viên, lãnh đạo và chuyên gia mẫu`);
     const accounts = await loadDemoAccountsIfMissing(db);
     if (accounts > 0) log(`Đã tạo ${accounts} tài khoản mẫu (xem README)`);
+    const reporting = await loadDemoReporting(db);
+    if (reporting)
+      log(
+        `Đã nạp ${reporting.activities} hoạt động, ${reporting.rounds} kỳ báo cáo và ${reporting.submissions} báo cáo mẫu`,
+      );
   } else {
     const token = await issueSetupToken(db);
     if (token) {

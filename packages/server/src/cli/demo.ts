@@ -2,6 +2,7 @@ import { openDatabase } from '../db/bootstrap.js';
 import { loadDemoAccountsIfMissing } from '../demo/accounts.js';
 import { loadDemo } from '../demo/loader.js';
 import { loadDemoPeopleIfEmpty } from '../demo/people-loader.js';
+import { loadDemoReporting } from '../demo/reporting.js';
 import { organizationRepository } from '../modules/organizations/organization.repository.js';
 
 const opened = await openDatabase((m) => console.log(m));
@@ -16,8 +17,9 @@ try {
     const r = await loadDemo(opened.db);
     const people = await loadDemoPeopleIfEmpty(opened.db);
     const accounts = await loadDemoAccountsIfMissing(opened.db);
+    const reporting = await loadDemoReporting(opened.db);
     console.log(
-      `Đã nạp dữ liệu mẫu: ${r.organizations} tổ chức, ${r.events} sự kiện, ${people} người, ${accounts} tài khoản mẫu.`,
+      `Đã nạp dữ liệu mẫu: ${r.organizations} tổ chức, ${r.events} sự kiện, ${people} người, ${accounts} tài khoản mẫu, ${reporting?.activities ?? 0} hoạt động, ${reporting?.submissions ?? 0} báo cáo.`,
     );
   }
 } finally {

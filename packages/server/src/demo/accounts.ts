@@ -27,6 +27,12 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   },
   { username: 'vanphong', name: 'Lê Thị Thu Hà', role: 'editor', organization: { code: 'VUSTA' } },
   {
+    username: 'trungtam.duyet',
+    name: 'Nguyễn Thị Hồng Nhung',
+    role: 'reviewer',
+    organization: { code: 'VUSTA' },
+  },
+  {
     username: 'haiphong.quantri',
     name: 'Phạm Minh Tuấn',
     role: 'unit_admin',
@@ -49,6 +55,12 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     name: 'Ngô Thị Mai',
     role: 'viewer',
     organization: { code: 'LHH-31' },
+  },
+  {
+    username: 'haiphong.tinhoc.bientap',
+    name: 'Trịnh Quang Huy',
+    role: 'editor',
+    organization: { code: 'LHH-31-HTV-002' },
   },
   {
     username: 'cantho.bientap',
