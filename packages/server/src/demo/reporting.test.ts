@@ -390,9 +390,9 @@ describe('the demo activities and reports', () => {
     const notes = await sql<{ username: string; kind: string }>`select u.username, n.kind
       from notification n join auth_user u on u.id = n.user_id order by 1, 2`.execute(t.db);
     const kinds = (u: string) => notes.rows.filter((x) => x.username === u).map((x) => x.kind);
-    expect(kinds('cantho.bientap')).toContain('returned');
-    expect(kinds('haiphong.bientap')).toContain('late');
-    expect(kinds('trungtam.duyet')).toContain('submitted');
+    expect(kinds('cantho.bientap')).toContain('report.reviewed');
+    expect(kinds('haiphong.bientap')).toEqual(['round.opened', 'round.overdue']);
+    expect(kinds('trungtam.duyet')).toContain('report.submitted');
   });
 
   it('uses the standard rules that the form carries', () => {

@@ -117,7 +117,8 @@ export const DEMO_FAMILIES: readonly DemoFamilySpec[] = [
 export const OPEN_FAMILY_KEY = '9T-2025';
 const ROOT_CODE = 'VUSTA';
 const ROOT_REPORTER_KINDS = ['national_association', 'provincial_union', 'st_organization'];
-const CHILD_REPORTER_KINDS = ['member_association', 'st_organization'];
+// as the rounds service proposes by default: the direct sub-units but branches and collective members
+const CHILD_REPORTER_KINDS = ['member_association', 'st_organization', 'club'];
 
 /**
  * Fixed fates in the open round, so the browser walk-through finds them: the seed units approved,
@@ -653,17 +654,20 @@ async function loadFamily(
       });
     }
     const holders = await repo.usersOnOrganizations(db, [...reportersOf.keys()]);
+    const reporterName = (orgId: string) =>
+      reporterRows.find((r) => r.organization_id === orgId)?.name_at_open ?? '';
     for (const h of holders) {
       const x = reportersOf.get(h.organization_id)!;
       if (h.role === 'viewer' || h.role === 'reviewer') continue;
-      const roundLink = `/bao-cao/ky/${x.roundId}`;
+      // kinds, titles and links as the rounds, submissions and reminders services write them
+      const roundLink = `/bao-cao/dot/${x.roundId}`;
       notificationRows.push({
         user_id: h.user_id,
-        kind: 'round_opened',
-        title: `Kỳ báo cáo mới: ${title}`,
-        body: `Đề nghị gửi báo cáo trước ngày ${formatDate(x.deadline)}.`,
+        kind: 'round.opened',
+        title: `Đợt báo cáo mới: ${title}`,
+        body: `Số liệu từ ${formatDate(window.from)} đến ${formatDate(window.to)}; hạn nộp ${formatDate(x.deadline)} (gia hạn đến ${formatDate(addDays(x.deadline, 3))}).`,
         link: roundLink,
-        dedupe_key: `round_opened:${x.roundId}`,
+        dedupe_key: null,
         created_at: `${family.openedOn} 09:00:00+07`,
         read_at: `${addDays(family.openedOn, 1)} 08:15:00+07`,
         email_pending: false,
@@ -672,12 +676,12 @@ async function loadFamily(
       if (!s || s.status === 'draft') {
         notificationRows.push({
           user_id: h.user_id,
-          kind: 'late',
+          kind: 'round.overdue',
           title: `Quá hạn nộp báo cáo: ${title}`,
-          body: `Hạn nộp là ngày ${formatDate(x.deadline)}; đơn vị chưa gửi báo cáo.`,
-          link: s ? `/bao-cao/${s.id}` : roundLink,
-          dedupe_key: `late:${x.roundId}`,
-          created_at: `${addDays(x.deadline, 1)} 07:00:00+07`,
+          body: `${reporterName(h.organization_id)}: đã quá hạn nộp báo cáo (hạn ${formatDate(x.deadline)} và 3 ngày gia hạn), chậm 4 ngày. Đề nghị đơn vị hoàn thiện và gửi báo cáo sớm.`,
+          link: roundLink,
+          dedupe_key: `round.overdue:${x.roundId}:${h.organization_id}`,
+          created_at: `${addDays(x.deadline, 4)} 07:00:00+07`,
           read_at: null,
           email_pending: false,
         });
@@ -685,11 +689,11 @@ async function loadFamily(
         const ret = eventRows.find((e) => e.submission_id === s.id && e.action === 'return')!;
         notificationRows.push({
           user_id: h.user_id,
-          kind: 'returned',
+          kind: 'report.reviewed',
           title: `Báo cáo bị trả lại: ${title}`,
           body: ret.reason ?? null,
-          link: `/bao-cao/${s.id}`,
-          dedupe_key: `returned:${ret.id}`,
+          link: `/bao-cao/nop/${s.id}`,
+          dedupe_key: null,
           created_at: ret.at!,
           read_at: null,
           email_pending: false,
@@ -698,11 +702,11 @@ async function loadFamily(
         const ok = eventRows.find((e) => e.submission_id === s.id && e.action === 'approve')!;
         notificationRows.push({
           user_id: h.user_id,
-          kind: 'approved',
+          kind: 'report.reviewed',
           title: `Báo cáo đã được duyệt: ${title}`,
           body: null,
-          link: `/bao-cao/${s.id}`,
-          dedupe_key: `approved:${ok.id}`,
+          link: `/bao-cao/nop/${s.id}`,
+          dedupe_key: null,
           created_at: ok.at!,
           read_at: null,
           email_pending: false,
@@ -723,11 +727,11 @@ async function loadFamily(
         .find((e) => e.submission_id === w.p.id && e.action === 'submit')!;
       notificationRows.push({
         user_id: reviewer.id,
-        kind: 'submitted',
+        kind: 'report.submitted',
         title: `${w.p.reporter.name} đã ${w.p.status === 'resubmitted' ? 'nộp lại' : 'nộp'} báo cáo`,
-        body: `${title}: báo cáo chờ duyệt.`,
-        link: `/bao-cao/${w.p.id}`,
-        dedupe_key: `submitted:${sent.id}`,
+        body: title,
+        link: `/bao-cao/nop/${w.p.id}`,
+        dedupe_key: null,
         created_at: sent.at!,
         read_at: null,
         email_pending: false,
