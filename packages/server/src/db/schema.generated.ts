@@ -16,7 +16,7 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
 
-export type ImportKind = "collective_members" | "members" | "organizations";
+export type ImportKind = "activities" | "collective_members" | "members" | "organizations";
 
 export type ImportStatus = "analysing" | "cancelled" | "committed" | "committing" | "failed" | "mapping" | "ready" | "undoing" | "undone";
 

@@ -277,8 +277,18 @@ export const activityRepository = {
     return r.rows;
   },
 
-  async deleteImported(tx: Executor, importId: string): Promise<number> {
-    const r = await tx.deleteFrom('activity').where('import_id', '=', importId).executeTakeFirst();
-    return Number(r.numDeletedRows);
+  /**
+   * Undoes an import: deletes the activities it wrote, except those given a file since (kept,
+   * detached from the import, counted).
+   */
+  async undoImported(tx: Executor, importId: string): Promise<{ removed: number; kept: number }> {
+    const removed = await sql`delete from activity a where a.import_id = ${importId}
+      and not exists (select 1 from activity_attachment t where t.activity_id = a.id)`.execute(tx);
+    const kept = await tx
+      .updateTable('activity')
+      .set({ import_id: null })
+      .where('import_id', '=', importId)
+      .executeTakeFirst();
+    return { removed: Number(removed.numAffectedRows ?? 0), kept: Number(kept.numUpdatedRows) };
   },
 };

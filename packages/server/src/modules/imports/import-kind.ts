@@ -1,12 +1,18 @@
 import type { Database, Executor } from '../../db/database.js';
 import type { ImportKind } from '../../db/schema.generated.js';
 import type { Actor, RequestContext } from '../access/actor.js';
+import type { Permission } from '../access/roles.js';
 import type { requireOrganization } from '../organizations/organization.service.js';
 import type { ImportBatchRow, ImportRowRow, StagedRow } from './import.repository.js';
 import type { ImportRowValues } from './import.schemas.js';
 
 export type { ImportKind };
-export const IMPORT_KINDS = ['members', 'organizations', 'collective_members'] as const;
+export const IMPORT_KINDS = [
+  'members',
+  'organizations',
+  'collective_members',
+  'activities',
+] as const;
 
 export type IssueSeverity = 'error' | 'warning' | 'info';
 /** A problem of a row, on one of its kind's fields or on the whole row. */
@@ -62,6 +68,8 @@ export type Normaliser = (
  */
 export interface ImportKindDef {
   kind: ImportKind;
+  /** The right on the organisation an import of this kind needs (default: organization.write). */
+  permission?: Permission;
   /** The fields a column may go into, in the order the mapping step lists them. */
   fields: readonly string[];
   labels: Readonly<Record<string, string>>;

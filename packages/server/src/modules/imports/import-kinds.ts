@@ -1,3 +1,4 @@
+import { activityImport } from './activity-kind.js';
 import { collectiveImport } from './collective-kind.js';
 import type { ImportKind, ImportKindDef } from './import-kind.js';
 import { memberImport } from './member-kind.js';
@@ -8,6 +9,7 @@ export const IMPORT_KIND_DEFS: Readonly<Record<ImportKind, ImportKindDef>> = {
   members: memberImport,
   organizations: organizationImport,
   collective_members: collectiveImport,
+  activities: activityImport,
 };
 
 export const kindDef = (kind: ImportKind): ImportKindDef => IMPORT_KIND_DEFS[kind];

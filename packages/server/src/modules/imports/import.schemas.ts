@@ -4,7 +4,14 @@ import {
   OrganizationKindSchema,
   UuidSchema,
 } from '../organizations/organization.schemas.js';
+import {
+  ActivityFiguresSchema,
+  ActivityKindSchema,
+  ActivityModeSchema,
+  ProjectLevelSchema,
+} from '../activities/activity.schemas.js';
 import { PersonDegreeSchema, PersonTitleSchema } from '../people/people.schemas.js';
+import { ACTIVITY_IMPORT_FIELDS } from './activity-fields.js';
 import { COLLECTIVE_FIELDS } from './collective-fields.js';
 import { IMPORT_KINDS } from './import-kind.js';
 import { MEMBER_FIELDS } from './member-fields.js';
@@ -26,13 +33,18 @@ export const ROW_DECISIONS = ['create', 'link', 'skip'] as const;
 
 /** Every field of every kind of list (each kind takes only its own: checked by the service). */
 const ALL_FIELDS = [
-  ...new Set<string>([...MEMBER_FIELDS, ...ORGANIZATION_FIELDS, ...COLLECTIVE_FIELDS]),
+  ...new Set<string>([
+    ...MEMBER_FIELDS,
+    ...ORGANIZATION_FIELDS,
+    ...COLLECTIVE_FIELDS,
+    ...ACTIVITY_IMPORT_FIELDS,
+  ]),
 ] as [string, ...string[]];
 
 export const ImportKindSchema = z
-  .enum(IMPORT_KINDS, 'Chỉ nhận members, organizations hoặc collective_members')
+  .enum(IMPORT_KINDS, 'Chỉ nhận members, organizations, collective_members hoặc activities')
   .describe(
-    'members: hội viên (cá nhân); organizations: tổ chức trực thuộc; collective_members: hội viên tập thể',
+    'members: hội viên (cá nhân); organizations: tổ chức trực thuộc; collective_members: hội viên tập thể; activities: hoạt động',
   )
   .meta({ id: 'ImportKind' });
 export const ImportFieldSchema = z
@@ -90,6 +102,13 @@ export const ImportCountsSchema = z
     createdOrganizations: z.number().int().optional(),
     removedOrganizations: z.number().int().optional(),
     keptOrganizations: z.number().int().optional(),
+    createdActivities: z.number().int().optional(),
+    removedActivities: z.number().int().optional(),
+    keptActivities: z
+      .number()
+      .int()
+      .optional()
+      .describe('Hoạt động được giữ khi hoàn tác (đã có tệp đính kèm)'),
     failed: z.number().int().optional().describe('Dòng không ghi được lúc ghi (lý do ở dòng)'),
   })
   .meta({ id: 'ImportCounts' });
@@ -241,12 +260,38 @@ const CollectiveValuesSchema = z
   })
   .meta({ id: 'ImportCollectiveValues' });
 
+const ActivityValuesSchema = z
+  .object({
+    kind: z.literal('activities'),
+    title: z.string(),
+    activityKind: ActivityKindSchema.nullable(),
+    activityKindLabel: z.string().nullable(),
+    subtype: z.string().nullable(),
+    subtypeLabel: z.string().nullable(),
+    startsOn: z.string().nullable(),
+    endsOn: z.string().nullable(),
+    organizationId: z.uuid().nullable().describe('Đơn vị được ghi hoạt động'),
+    organizationName: z.string().nullable(),
+    unitName: z.string().nullable().describe('Đơn vị như ghi trong tệp'),
+    provinceCode: z.string().nullable(),
+    provinceName: z.string().nullable(),
+    mode: ActivityModeSchema,
+    modeLabel: z.string(),
+    partners: z.string().nullable(),
+    projectLevel: ProjectLevelSchema.nullable(),
+    projectLevelLabel: z.string().nullable(),
+    figures: ActivityFiguresSchema,
+    description: z.string().nullable(),
+  })
+  .meta({ id: 'ImportActivityValues' });
+
 /** A row's values as its kind normalised them, told apart by `kind`. */
 export const ImportRowValuesSchema = z
   .discriminatedUnion('kind', [
     MemberValuesSchema,
     OrganizationValuesSchema,
     CollectiveValuesSchema,
+    ActivityValuesSchema,
   ])
   .meta({ id: 'ImportRowValues' });
 

@@ -74,7 +74,7 @@ export function createImportService(
     await assertWritable(
       db,
       ctx.actor!,
-      'organization.write',
+      kindDef(b.kind).permission ?? 'organization.write',
       [b.organization_id],
       b.organization_id,
     );
@@ -130,7 +130,13 @@ export function createImportService(
       const actor = ctx.actor!;
       const kind = q.kind ?? 'members';
       const def = kindDef(kind);
-      await assertWritable(db, actor, 'organization.write', [q.organizationId], q.organizationId);
+      await assertWritable(
+        db,
+        actor,
+        def.permission ?? 'organization.write',
+        [q.organizationId],
+        q.organizationId,
+      );
       const org = await requireOrganization(db, q.organizationId);
       if (
         kind === 'organizations' &&
