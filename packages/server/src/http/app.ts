@@ -34,6 +34,8 @@ import {
 } from '../modules/imports/import.service.js';
 import { startJobQueue, type JobQueue } from '../shared/jobs.js';
 import { referenceRoutes } from '../modules/reference/reference.routes.js';
+import { roundRoutes } from '../modules/reporting/round.routes.js';
+import { submissionRoutes } from '../modules/reporting/submission.routes.js';
 import { createMailer } from '../modules/notifications/notification.mailer.js';
 import { notificationRoutes } from '../modules/notifications/notification.routes.js';
 import { setNotificationMailer } from '../modules/notifications/notification.service.js';
@@ -211,6 +213,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       peopleRoutes(z, opts.db);
       importRoutes(z, importService);
       collectiveMemberRoutes(z, opts.db);
+      roundRoutes(z, opts.db);
+      submissionRoutes(z, opts.db);
       notificationRoutes(z, opts.db);
       activityRoutes(z, opts.db);
       done();

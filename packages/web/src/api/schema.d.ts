@@ -4734,6 +4734,3992 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các đợt báo cáo: do tổ chức người dùng được xem mở, hoặc có đơn vị người dùng được xem phải báo cáo; kèm tiến độ nộp */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Đợt do tổ chức này mở */
+                    organizationId?: string;
+                    year?: number;
+                    periodType?: components["schemas"]["PeriodTypeInput"];
+                    status?: components["schemas"]["RoundStatusInput"];
+                    /** @description reporter: các đợt mà đơn vị của người dùng phải báo cáo; reviewer: các đợt người dùng được quản lý hoặc duyệt */
+                    role?: "reporter" | "reviewer";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoundList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Mở đợt báo cáo cho các đơn vị cấp dưới; danh sách đơn vị phải báo cáo được chốt lúc mở và các đơn vị được thông báo */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RoundCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoundDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/reporter-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các đơn vị mặc định phải báo cáo khi tổ chức mở đợt: đơn vị trực thuộc còn hoạt động vào ngày xét (trừ chi hội, hội viên tập thể); kèm các đợt cấp trên đang mở mà tổ chức phải báo cáo */
+        get: {
+            parameters: {
+                query: {
+                    organizationId: string;
+                    /** @description Ngày xét (mặc định hôm nay) */
+                    at?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoundCandidates"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một đợt báo cáo: thời gian chốt số liệu, hạn nộp, các đơn vị phải báo cáo (tên lúc mở đợt và hôm nay), tình trạng từng báo cáo, đợt cấp trên và cấp dưới */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoundDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa hạn nộp, số ngày gia hạn, tên, ghi chú; thời gian chốt số liệu chỉ khi chưa có báo cáo nào được nộp */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RoundUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoundDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/rounds/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Kết thúc đợt: các báo cáo đã duyệt được khóa, đợt không nhận báo cáo nữa */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoundDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nhắc các đơn vị chưa nộp (chưa bắt đầu, đang soạn hoặc bị trả lại) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoundRemindResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bắt đầu báo cáo của một đơn vị trong đợt (đang soạn); nếu đã có thì trả về báo cáo đó */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SubmissionStartInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubmissionDetail"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubmissionDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/submissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một báo cáo: thông tin văn bản, các chỉ tiêu (tính từ hoạt động, số của đơn vị, của cấp dưới, tổng cộng), các mục, nhận xét, tệp đính kèm, lịch sử, thao tác được phép */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubmissionDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Thông tin văn bản: số, ký hiệu; địa danh; người ký; nơi nhận */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SubmissionParticularsInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubmissionDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/submissions/{id}/values/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Nhập số của đơn vị cho một chỉ tiêu; với chỉ tiêu tính từ hoạt động, số khác số tính được cần lý do (null: quay về số tính được) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SubmissionValueInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubmissionDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/submissions/{id}/values/{code}/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nguồn của một số liệu: các hoạt động của đơn vị trong kỳ được tính (phân trang) và báo cáo của các đơn vị cấp dưới */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubmissionValueSources"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/submissions/{id}/sections/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Viết nội dung một mục (kết quả, tồn tại, phương hướng, kiến nghị) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SubmissionSectionInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubmissionDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/submissions/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đính kèm một tệp (tối đa 10 MB; loại tệp kiểm tra theo nội dung) */
+        post: {
+            parameters: {
+                query: {
+                    /** @description Tên tệp như trên máy người dùng */
+                    fileName: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Nội dung tệp: PDF, Word, Excel, PowerPoint, ảnh JPEG/PNG, văn bản, tối đa 10 MB */
+            requestBody: {
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubmissionDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/submissions/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải một tệp đính kèm */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Nội dung tệp đính kèm */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Xóa một tệp đính kèm (khi báo cáo đang soạn hoặc bị trả lại) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubmissionDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/submissions/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nộp (hoặc nộp lại) báo cáo: mọi số liệu được chốt lại; chỉ tiêu nhập tay còn trống được nhắc trong cảnh báo */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubmissionActionResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/submissions/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Người duyệt của đơn vị mở đợt: trả lại (cần lý do, có thể kèm nhận xét từng chỉ tiêu, từng mục), duyệt, hoặc khóa báo cáo */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SubmissionReviewInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubmissionActionResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thông báo của người đang đăng nhập, mới nhất trước, kèm số chưa đọc */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description true: chỉ thông báo chưa đọc */
+                    unread?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đánh dấu mọi thông báo của mình là đã đọc */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationsReadAll"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đánh dấu một thông báo của mình là đã đọc */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Notification"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh mục chỉ tiêu báo cáo, lọc theo nhóm, nguồn số liệu, tình trạng, từ khóa */
+        get: {
+            parameters: {
+                query?: {
+                    category?: components["schemas"]["IndicatorCategoryInput"];
+                    source?: components["schemas"]["IndicatorSourceInput"];
+                    /** @description true: đang dùng; false: đã ngừng */
+                    active?: "true" | "false";
+                    /** @description Tìm theo mã hoặc tên (không phân biệt dấu) */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Thêm chỉ tiêu (quản trị Liên hiệp Hội Việt Nam hoặc quản trị hệ thống) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IndicatorCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Indicator"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một chỉ tiêu, với quy tắc tính bằng lời */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Indicator"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa chỉ tiêu; các phiên bản biểu mẫu đã công bố giữ nguyên định nghĩa cũ của chỉ tiêu */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IndicatorUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Indicator"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/report-forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các biểu mẫu báo cáo với các phiên bản (nháp hoặc đã công bố, số mục, số đợt báo cáo dùng) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportFormList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Tạo biểu mẫu mới với phiên bản nháp số 1 (có thể sao chép các mục từ một phiên bản) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReportFormCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportFormVersion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/report-forms/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tạo phiên bản nháp mới, sao chép các mục của phiên bản mới nhất */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReportFormVersionCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportFormVersion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/report-form-versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một phiên bản biểu mẫu với các mục theo thứ tự */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportFormVersion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Xóa phiên bản nháp chưa được đợt báo cáo nào dùng */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/report-form-versions/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Thay toàn bộ danh sách mục của phiên bản nháp (tiêu đề nhóm, chỉ tiêu, phần thuyết minh) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReportFormItemsUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportFormVersion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/report-form-versions/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Công bố phiên bản: chép định nghĩa hiện tại của các chỉ tiêu vào phiên bản và khóa lại */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportFormVersion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tìm hoạt động theo đơn vị (cả các đơn vị trực thuộc), loại, hình thức, thời gian kết thúc, tỉnh, từ khóa không dấu; mới nhất trước */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Các hoạt động của tổ chức này và mọi đơn vị đã từng trực thuộc nó */
+                    organizationId?: string;
+                    kind?: components["schemas"]["ActivityKindInput"];
+                    subtype?: string;
+                    mode?: components["schemas"]["ActivityModeInput"];
+                    /** @description Kết thúc từ ngày (tính cả ngày này) */
+                    from?: string;
+                    /** @description Kết thúc đến ngày (tính cả ngày này) */
+                    to?: string;
+                    provinceCode?: string;
+                    /** @description Tìm trong tên hoạt động và đơn vị phối hợp, không phân biệt dấu */
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActivityList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ghi một hoạt động của đơn vị */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ActivityCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActivityDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Xuất danh sách hoạt động đang xem ra Excel (xlsx) hoặc CSV
+         * @description Các bộ lọc như khi tìm hoạt động; tối đa 100.000 dòng.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Các hoạt động của tổ chức này và mọi đơn vị đã từng trực thuộc nó */
+                    organizationId?: string;
+                    kind?: components["schemas"]["ActivityKindInput"];
+                    subtype?: string;
+                    mode?: components["schemas"]["ActivityModeInput"];
+                    /** @description Kết thúc từ ngày (tính cả ngày này) */
+                    from?: string;
+                    /** @description Kết thúc đến ngày (tính cả ngày này) */
+                    to?: string;
+                    provinceCode?: string;
+                    /** @description Tìm trong tên hoạt động và đơn vị phối hợp, không phân biệt dấu */
+                    q?: string;
+                    format?: "xlsx" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Nội dung tệp */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tổng hợp hoạt động của đơn vị và các đơn vị trực thuộc: theo từng loại, số hoạt động và tổng các số liệu */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Gốc của cây đơn vị được cộng */
+                    organizationId: string;
+                    /** @description Kết thúc từ ngày (tính cả ngày này) */
+                    from?: string;
+                    /** @description Kết thúc đến ngày (tính cả ngày này) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActivitySummary"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một hoạt động: đơn vị, số liệu, tệp đính kèm */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActivityDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Xóa một hoạt động cùng các tệp đính kèm */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Sửa một hoạt động (chuyển sang đơn vị khác cần quyền ở cả hai đơn vị) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ActivityUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActivityDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/activities/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Đính kèm một tệp (PDF, Word, Excel, PowerPoint, ảnh; tối đa 10 MB) vào hoạt động
+         * @description Nội dung tệp là thân yêu cầu (application/octet-stream); loại tệp được nhận biết theo nội dung, không theo tên.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description Tên tệp như trên máy người dùng */
+                    fileName: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Nội dung tệp: PDF, Word, Excel, PowerPoint, ảnh JPEG/PNG, tối đa 10 MB */
+            requestBody: {
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActivityAttachment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải xuống một tệp đính kèm của hoạt động */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Nội dung tệp */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Xóa một tệp đính kèm của hoạt động */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}/consolidation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tổng hợp kỳ báo cáo tại một tổ chức: tổng theo chỉ tiêu (so với cùng kỳ năm trước và kỳ trước), theo đơn vị trực thuộc, theo nhóm; tình hình nộp báo cáo; đối chiếu hai cách xem
+         * @description Tính trực tiếp từ các báo cáo của cả họ kỳ báo cáo (kỳ gốc và các kỳ cấp dưới): cộng số liệu của chính mỗi đơn vị, không cộng lại cột "cấp dưới", nên không tính trùng. Chỉ các đơn vị người dùng được xem.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Tổ chức tổng hợp; mặc định là tổ chức mở kỳ báo cáo */
+                    organizationId?: string;
+                    view?: components["schemas"]["ConsolidationViewInput"];
+                    basis?: components["schemas"]["ConsolidationBasisInput"];
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Consolidation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}/consolidation/drill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Truy nguyên một số liệu tổng hợp: giá trị theo đơn vị trực thuộc, các báo cáo đứng sau, và các hoạt động đứng sau số liệu của một báo cáo */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Tổ chức tổng hợp; mặc định là tổ chức mở kỳ báo cáo */
+                    organizationId?: string;
+                    view?: components["schemas"]["ConsolidationViewInput"];
+                    basis?: components["schemas"]["ConsolidationBasisInput"];
+                    indicator: string;
+                    /** @description Chỉ các báo cáo thuộc đơn vị trực thuộc này */
+                    childId?: string;
+                    /** @description Kèm các hoạt động đứng sau số liệu của báo cáo này */
+                    submissionId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsolidationDrill"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bảng điều khiển của một nhánh: số liệu chính, xu hướng qua các kỳ, xếp hạng đơn vị, tình hình nộp báo cáo theo tỉnh và theo loại */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Nhánh xem; mặc định: đơn vị của người dùng */
+                    organizationId?: string;
+                    /** @description Kỳ báo cáo; mặc định: kỳ gần nhất đơn vị báo cáo hoặc mở */
+                    roundId?: string;
+                    view?: components["schemas"]["ConsolidationViewInput"];
+                    basis?: components["schemas"]["ConsolidationBasisInput"];
+                    /** @description Các chỉ tiêu của biểu đồ xu hướng */
+                    indicators?: string;
+                    rankBy?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dashboard"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tạo văn bản từ số liệu báo cáo (chạy nền): báo cáo tổng hợp (Word, theo Nghị định 30/2020/NĐ-CP), phụ lục số liệu (Excel), báo cáo của một đơn vị (Word)
+         * @description Trả về mã của việc tạo tài liệu; theo dõi tiến độ ở GET /documents/{id}, tải tệp ở GET /documents/{id}/file.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DocumentRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DocumentCreated"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tình trạng và tiến độ (0–100) của việc tạo tài liệu */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DocumentJob"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải tài liệu đã tạo (tên tệp tiếng Việt, mã hóa UTF-8) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Tệp .docx hoặc .xlsx */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5004,6 +8990,188 @@ export interface components {
             role: components["schemas"]["RoleInput"];
             /** Format: uuid */
             organizationId: string;
+        };
+        /**
+         * @description Loại hoạt động (ACTIVITY_KINDS)
+         * @enum {string}
+         */
+        ActivityKindInput: "training" | "event" | "consultancy" | "project" | "international" | "contest" | "outreach" | "welfare" | "other";
+        /**
+         * @description offline: trực tiếp; online: trực tuyến; hybrid: kết hợp
+         * @enum {string}
+         */
+        ActivityModeInput: "offline" | "online" | "hybrid";
+        /**
+         * @description Cấp của đề tài, dự án (chỉ với loại project)
+         * @enum {string}
+         */
+        ProjectLevelInput: "national" | "ministerial" | "provincial" | "grassroots";
+        /** @enum {string} */
+        ActivityFigureInput: "sessions" | "participants" | "attendances" | "opinions" | "documents" | "households" | "amount";
+        /** @description Số liệu theo loại hoạt động (KIND_FIGURES): số liệu loại hoạt động không ghi thì bị từ chối; null để xóa */
+        ActivityFiguresRequestInput: {
+            sessions?: number | null;
+            participants?: number | null;
+            attendances?: number | null;
+            opinions?: number | null;
+            documents?: number | null;
+            households?: number | null;
+            /** @description Đồng (số nguyên) */
+            amount?: number | null;
+        };
+        /** @description null: không ghi */
+        ActivityFiguresInput: {
+            sessions: number | null;
+            participants: number | null;
+            attendances: number | null;
+            opinions: number | null;
+            documents: number | null;
+            households: number | null;
+            /** @description Đồng */
+            amount: number | null;
+        };
+        ActivityCreateInput: {
+            /**
+             * Format: uuid
+             * @description Đơn vị thực hiện
+             */
+            organizationId: string;
+            kind: components["schemas"]["ActivityKindInput"];
+            /** @description Tên hoạt động */
+            title: string;
+            /** @description Loại chi tiết trong loại hoạt động (ACTIVITY_SUBTYPES) */
+            subtype?: string | null;
+            /**
+             * @description Ngày theo lịch, dạng yyyy-mm-dd
+             * @example 2025-07-01
+             */
+            startsOn: string;
+            /**
+             * @description Ngày kết thúc; hoạt động thuộc kỳ báo cáo chứa ngày này
+             * @example 2025-07-01
+             */
+            endsOn: string;
+            /** @description Nơi tổ chức (34 tỉnh, thành phố từ 01/7/2025) */
+            provinceCode?: string | null;
+            /** @description Mặc định: trực tiếp */
+            mode?: components["schemas"]["ActivityModeInput"];
+            /** @description Đơn vị phối hợp */
+            partners?: string | null;
+            description?: string | null;
+            projectLevel?: components["schemas"]["ProjectLevelInput"] | null;
+            figures?: components["schemas"]["ActivityFiguresRequestInput"];
+        };
+        ActivityUpdateInput: {
+            /**
+             * Format: uuid
+             * @description Chuyển hoạt động sang đơn vị khác (cần quyền ở cả hai đơn vị)
+             */
+            organizationId?: string;
+            /** @description Đổi loại: loại chi tiết, cấp đề tài và số liệu loại mới không ghi được bỏ đi (nếu không gửi kèm) */
+            kind?: components["schemas"]["ActivityKindInput"];
+            title?: string;
+            /** @description Loại chi tiết trong loại hoạt động (ACTIVITY_SUBTYPES) */
+            subtype?: string | null;
+            /**
+             * @description Ngày theo lịch, dạng yyyy-mm-dd
+             * @example 2025-07-01
+             */
+            startsOn?: string;
+            /**
+             * @description Ngày theo lịch, dạng yyyy-mm-dd
+             * @example 2025-07-01
+             */
+            endsOn?: string;
+            /** @description Nơi tổ chức (34 tỉnh, thành phố từ 01/7/2025) */
+            provinceCode?: string | null;
+            /** @description Mặc định: trực tiếp */
+            mode?: components["schemas"]["ActivityModeInput"];
+            /** @description Đơn vị phối hợp */
+            partners?: string | null;
+            description?: string | null;
+            projectLevel?: components["schemas"]["ProjectLevelInput"] | null;
+            figures?: components["schemas"]["ActivityFiguresRequestInput"];
+        };
+        ActivityInput: {
+            /** Format: uuid */
+            id: string;
+            organization: components["schemas"]["OrganizationRefInput"];
+            kind: components["schemas"]["ActivityKindInput"];
+            subtype: string | null;
+            title: string;
+            startsOn: string;
+            endsOn: string;
+            province: {
+                code: string;
+                name: string;
+            } | null;
+            mode: components["schemas"]["ActivityModeInput"];
+            partners: string | null;
+            projectLevel: components["schemas"]["ProjectLevelInput"] | null;
+            figures: components["schemas"]["ActivityFiguresInput"];
+            attachmentCount: number;
+            /** @description Được ghi từ một lần nhập danh sách */
+            imported: boolean;
+        };
+        ActivityAttachmentInput: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            mediaType: string;
+            size: number;
+            createdAt: string;
+            createdByName: string | null;
+        };
+        ActivityDetailInput: {
+            /** Format: uuid */
+            id: string;
+            organization: components["schemas"]["OrganizationRefInput"];
+            kind: components["schemas"]["ActivityKindInput"];
+            subtype: string | null;
+            title: string;
+            startsOn: string;
+            endsOn: string;
+            province: {
+                code: string;
+                name: string;
+            } | null;
+            mode: components["schemas"]["ActivityModeInput"];
+            partners: string | null;
+            projectLevel: components["schemas"]["ProjectLevelInput"] | null;
+            figures: components["schemas"]["ActivityFiguresInput"];
+            attachmentCount: number;
+            /** @description Được ghi từ một lần nhập danh sách */
+            imported: boolean;
+            description: string | null;
+            attachments: components["schemas"]["ActivityAttachmentInput"][];
+            createdAt: string;
+            updatedAt: string;
+            createdByName: string | null;
+            /** @description Người xem có quyền sửa, xóa hoạt động này */
+            canWrite: boolean;
+        };
+        ActivityListInput: {
+            items: components["schemas"]["ActivityInput"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        ActivitySummaryInput: {
+            organization: components["schemas"]["OrganizationRefInput"];
+            from: string | null;
+            to: string | null;
+            /** @description Số hoạt động */
+            total: number;
+            /** @description Mọi loại hoạt động, theo thứ tự ACTIVITY_KINDS */
+            kinds: {
+                kind: components["schemas"]["ActivityKindInput"];
+                count: number;
+                /** @description Tổng từng số liệu loại hoạt động này ghi (KIND_FIGURES), theo thứ tự đó */
+                figures: {
+                    figure: components["schemas"]["ActivityFigureInput"];
+                    sum: number;
+                }[];
+            }[];
         };
         AuditEntryInput: {
             id: number;
@@ -5602,12 +9770,12 @@ export interface components {
             memberships: components["schemas"]["MembershipInput"][];
         };
         /**
-         * @description members: hội viên (cá nhân); organizations: tổ chức trực thuộc; collective_members: hội viên tập thể
+         * @description members: hội viên (cá nhân); organizations: tổ chức trực thuộc; collective_members: hội viên tập thể; activities: hoạt động
          * @enum {string}
          */
-        ImportKindInput: "members" | "organizations" | "collective_members";
+        ImportKindInput: "members" | "organizations" | "collective_members" | "activities";
         /** @enum {string} */
-        ImportFieldInput: "fullName" | "familyMiddleName" | "givenName" | "academic" | "title" | "degree" | "gender" | "birthDate" | "maleBirth" | "femaleBirth" | "phone" | "email" | "nationalId" | "workplace" | "jobTitle" | "province" | "fields" | "joinedOn" | "note" | "shortName" | "englishName" | "orgKind" | "foundedOn" | "field" | "code" | "address" | "website" | "taxCode" | "representative";
+        ImportFieldInput: "fullName" | "familyMiddleName" | "givenName" | "academic" | "title" | "degree" | "gender" | "birthDate" | "maleBirth" | "femaleBirth" | "phone" | "email" | "nationalId" | "workplace" | "jobTitle" | "province" | "fields" | "joinedOn" | "note" | "shortName" | "englishName" | "orgKind" | "foundedOn" | "field" | "code" | "address" | "website" | "taxCode" | "representative" | "activityTitle" | "activityKind" | "subtype" | "startsOn" | "endsOn" | "unit" | "mode" | "partners" | "projectLevel" | "sessions" | "participants" | "attendances" | "opinions" | "documents" | "households" | "amount" | "description";
         /** @enum {string} */
         ImportStatusInput: "mapping" | "analysing" | "ready" | "committing" | "committed" | "undoing" | "undone" | "failed" | "cancelled";
         /** @enum {string} */
@@ -5637,6 +9805,10 @@ export interface components {
             createdOrganizations?: number;
             removedOrganizations?: number;
             keptOrganizations?: number;
+            createdActivities?: number;
+            removedActivities?: number;
+            /** @description Hoạt động được giữ khi hoàn tác (đã có tệp đính kèm) */
+            keptActivities?: number;
             /** @description Dòng không ghi được lúc ghi (lý do ở dòng) */
             failed?: number;
         };
@@ -5767,7 +9939,32 @@ export interface components {
             representative: string | null;
             note: string | null;
         };
-        ImportRowValuesInput: components["schemas"]["ImportMemberValuesInput"] | components["schemas"]["ImportOrganizationValuesInput"] | components["schemas"]["ImportCollectiveValuesInput"];
+        ImportActivityValuesInput: {
+            /** @constant */
+            kind: "activities";
+            title: string;
+            activityKind: components["schemas"]["ActivityKindInput"] | null;
+            activityKindLabel: string | null;
+            subtype: string | null;
+            subtypeLabel: string | null;
+            startsOn: string | null;
+            endsOn: string | null;
+            /** @description Đơn vị được ghi hoạt động */
+            organizationId: string | null;
+            organizationName: string | null;
+            /** @description Đơn vị như ghi trong tệp */
+            unitName: string | null;
+            provinceCode: string | null;
+            provinceName: string | null;
+            mode: components["schemas"]["ActivityModeInput"];
+            modeLabel: string;
+            partners: string | null;
+            projectLevel: components["schemas"]["ProjectLevelInput"] | null;
+            projectLevelLabel: string | null;
+            figures: components["schemas"]["ActivityFiguresInput"];
+            description: string | null;
+        };
+        ImportRowValuesInput: components["schemas"]["ImportMemberValuesInput"] | components["schemas"]["ImportOrganizationValuesInput"] | components["schemas"]["ImportCollectiveValuesInput"] | components["schemas"]["ImportActivityValuesInput"];
         ImportRowInput: {
             rowNumber: number;
             /** @description Các ô như trong tệp */
@@ -5802,6 +9999,364 @@ export interface components {
             };
             decision?: components["schemas"]["ImportRowDecisionInput"];
         };
+        /**
+         * @description as_reported: theo cơ cấu tổ chức tại cuối kỳ báo cáo; restated: quy về cơ cấu hiện nay qua lịch sử hợp nhất, chia tách
+         * @enum {string}
+         */
+        ConsolidationViewInput: "as_reported" | "restated";
+        /**
+         * @description approved: chỉ báo cáo đã duyệt, đã khóa; submitted: mọi báo cáo đã nộp
+         * @enum {string}
+         */
+        ConsolidationBasisInput: "approved" | "submitted";
+        /** @enum {string} */
+        SubmissionStatusValueInput: "draft" | "submitted" | "returned" | "resubmitted" | "approved" | "locked";
+        RoundBriefInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            periodType: "quarter" | "half_year" | "nine_months" | "year" | "custom";
+            year: number;
+            quarter: number | null;
+            windowFrom: string;
+            windowTo: string;
+        };
+        RoundFactsInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            periodType: "quarter" | "half_year" | "nine_months" | "year" | "custom";
+            year: number;
+            quarter: number | null;
+            windowFrom: string;
+            windowTo: string;
+            /** Format: uuid */
+            rootRoundId: string;
+            deadline: string;
+            graceDays: number;
+            /** @enum {string} */
+            status: "open" | "closed";
+            opener: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                kind: components["schemas"]["OrganizationKindInput"];
+                fullName: string;
+                shortName: string | null;
+            };
+            familyRounds: number;
+        };
+        FigureChangeInput: {
+            base: number | null;
+            delta: number | null;
+            /** @description Tỷ lệ thay đổi (0,125 = tăng 12,5%); null khi kỳ so sánh bằng 0 hoặc không có */
+            ratio: number | null;
+        };
+        IndicatorTotalInput: {
+            code: string;
+            label: string;
+            unit: string;
+            group: string | null;
+            category: string;
+            /** @enum {string} */
+            aggregation: "sum" | "average" | "max" | "distinct_count";
+            /** @enum {string} */
+            source: "activities" | "manual";
+            value: number | null;
+            sameLastYear: components["schemas"]["FigureChangeInput"];
+            previous: components["schemas"]["FigureChangeInput"];
+        };
+        ConsolidationChildRowInput: {
+            /** @description Mã định danh đơn vị, hoặc "outside" cho phần ngoài cơ cấu */
+            key: string;
+            organizationId: string | null;
+            name: string;
+            kind: components["schemas"]["OrganizationKindInput"] | null;
+            /**
+             * @description self: cơ quan của chính tổ chức tổng hợp; outside: phần đối chiếu giữa hai cách xem
+             * @enum {string}
+             */
+            role: "self" | "child" | "outside";
+            /** @description Tình trạng báo cáo của chính đơn vị */
+            ownStatus: components["schemas"]["SubmissionStatusValueInput"] | null;
+            expected: number;
+            sent: number;
+            counted: number;
+            values: {
+                [key: string]: number | null;
+            };
+        };
+        NonReporterInput: {
+            /** Format: uuid */
+            organizationId: string;
+            name: string;
+            kind: components["schemas"]["OrganizationKindInput"];
+            provinceName: string | null;
+            status: components["schemas"]["SubmissionStatusValueInput"] | null;
+            late: boolean;
+            deadline: string;
+            submissionId: string | null;
+        };
+        CompletenessInput: {
+            expected: number;
+            sent: number;
+            counted: number;
+            sentRatio: number | null;
+            countedRatio: number | null;
+            late: number;
+            byStatus: {
+                notStarted: number;
+                draft: number;
+                submitted: number;
+                returned: number;
+                resubmitted: number;
+                approved: number;
+                locked: number;
+            };
+            byProvince: {
+                expected: number;
+                sent: number;
+                counted: number;
+                key: string;
+                label: string;
+            }[];
+            byKind: {
+                expected: number;
+                sent: number;
+                counted: number;
+                key: string;
+                label: string;
+            }[];
+            nonReporters: components["schemas"]["NonReporterInput"][];
+        };
+        ReconciliationInput: {
+            /** @description Hai cách xem có cùng tổng chung */
+            balanced: boolean;
+            indicators: {
+                code: string;
+                asReported: number | null;
+                restated: number | null;
+                /** @description Của các đơn vị nay thuộc tổ chức, tại kỳ báo cáo ở ngoài */
+                joinedSince: number | null;
+                /** @description Của các đơn vị tại kỳ báo cáo thuộc tổ chức, nay ở ngoài hoặc đã giải thể */
+                leftSince: number | null;
+                grandTotal: number | null;
+            }[];
+        };
+        ConsolidationInput: {
+            round: components["schemas"]["RoundFactsInput"];
+            organization: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                kind: components["schemas"]["OrganizationKindInput"];
+                fullName: string;
+                shortName: string | null;
+            };
+            view: components["schemas"]["ConsolidationViewInput"];
+            basis: components["schemas"]["ConsolidationBasisInput"];
+            today: string;
+            /** @description Ngày lấy tên và cơ cấu đơn vị */
+            namesAt: string;
+            comparison: {
+                sameLastYear: components["schemas"]["RoundBriefInput"] | null;
+                previous: components["schemas"]["RoundBriefInput"] | null;
+            };
+            indicators: components["schemas"]["IndicatorTotalInput"][];
+            children: components["schemas"]["ConsolidationChildRowInput"][];
+            categories: {
+                category: string;
+                label: string;
+                indicators: {
+                    code: string;
+                    label: string;
+                    unit: string;
+                    value: number | null;
+                }[];
+            }[];
+            completeness: components["schemas"]["CompletenessInput"];
+            reconciliation: components["schemas"]["ReconciliationInput"];
+        };
+        ConsolidationDrillInput: {
+            indicator: {
+                code: string;
+                label: string;
+                unit: string;
+                /** @enum {string} */
+                aggregation: "sum" | "average" | "max" | "distinct_count";
+                /** @enum {string} */
+                source: "activities" | "manual";
+            };
+            view: components["schemas"]["ConsolidationViewInput"];
+            basis: components["schemas"]["ConsolidationBasisInput"];
+            value: number | null;
+            children: {
+                key: string;
+                organizationId: string | null;
+                name: string;
+                /** @enum {string} */
+                role: "self" | "child" | "outside";
+                value: number | null;
+            }[];
+            submissions: {
+                total: number;
+                truncated: boolean;
+                items: {
+                    /** Format: uuid */
+                    organizationId: string;
+                    name: string;
+                    nameToday: string;
+                    kind: components["schemas"]["OrganizationKindInput"];
+                    childKey: string;
+                    /** Format: uuid */
+                    roundId: string;
+                    submissionId: string | null;
+                    status: components["schemas"]["SubmissionStatusValueInput"] | null;
+                    counted: boolean;
+                    ownValue: number | null;
+                    subunitsValue: number | null;
+                    computedValue: number | null;
+                    overrideReason: string | null;
+                }[];
+            };
+            /** @description Chỉ khi có submissionId và chỉ tiêu tính từ hoạt động */
+            activities: {
+                /** Format: uuid */
+                submissionId: string;
+                organizationName: string;
+                ownValue: number | null;
+                computedValue: number | null;
+                overrideReason: string | null;
+                /** @description Giá trị tính lại từ các hoạt động */
+                fromActivities: number | null;
+                total: number;
+                items: {
+                    /** Format: uuid */
+                    id: string;
+                    title: string;
+                    kind: string;
+                    subtype: string | null;
+                    startsOn: string;
+                    endsOn: string;
+                    mode: string;
+                    provinceCode: string | null;
+                    contribution: number | null;
+                }[];
+            } | null;
+        };
+        DashboardInput: {
+            organization: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                kind: components["schemas"]["OrganizationKindInput"];
+                fullName: string;
+                shortName: string | null;
+            };
+            view: components["schemas"]["ConsolidationViewInput"];
+            basis: components["schemas"]["ConsolidationBasisInput"];
+            round: components["schemas"]["RoundFactsInput"] | null;
+            /** @description Các kỳ của cùng tổ chức mở kỳ, để chọn */
+            rounds: components["schemas"]["RoundBriefInput"][];
+            indicators: {
+                code: string;
+                label: string;
+                unit: string;
+            }[];
+            headline: {
+                code: string;
+                label: string;
+                unit: string;
+                value: number | null;
+                sameLastYear: components["schemas"]["FigureChangeInput"];
+                previous: components["schemas"]["FigureChangeInput"];
+            }[];
+            trend: {
+                rounds: components["schemas"]["RoundBriefInput"][];
+                series: {
+                    code: string;
+                    label: string;
+                    unit: string;
+                    values: (number | null)[];
+                }[];
+            };
+            ranking: {
+                code: string | null;
+                label: string | null;
+                unit: string | null;
+                items: {
+                    organizationId: string | null;
+                    name: string;
+                    value: number | null;
+                }[];
+            };
+            completeness: components["schemas"]["CompletenessInput"] | null;
+        };
+        DocumentRequestInput: {
+            /**
+             * @description consolidated_docx: báo cáo tổng hợp (Word); annex_xlsx: phụ lục số liệu (Excel); submission_docx: báo cáo của một đơn vị (Word)
+             * @enum {string}
+             */
+            kind: "consolidated_docx" | "annex_xlsx" | "submission_docx";
+            /** Format: uuid */
+            roundId: string;
+            /**
+             * Format: uuid
+             * @description Tổ chức tổng hợp; mặc định là tổ chức mở kỳ
+             */
+            organizationId?: string;
+            /**
+             * Format: uuid
+             * @description Bắt buộc với submission_docx
+             */
+            submissionId?: string;
+            /** @default as_reported */
+            view: components["schemas"]["ConsolidationViewInput"];
+            /** @default approved */
+            basis: components["schemas"]["ConsolidationBasisInput"];
+            /** @description Số, ký hiệu văn bản, ví dụ 15/BC-LHH */
+            documentNumber?: string | null;
+            /** @description Địa danh ghi ở dòng ngày tháng */
+            place?: string | null;
+            /** @description Ngày ban hành; mặc định hôm nay */
+            date?: string;
+            /** @description Thẩm quyền ký, ví dụ TM. BAN CHẤP HÀNH */
+            signerAuthority?: string | null;
+            signerPosition?: string | null;
+            signerName?: string | null;
+            recipients?: string[];
+            /** @description Nội dung các mục II–IV do người dùng viết (khi có thì dùng thay nội dung tổng hợp) */
+            sections?: {
+                shortcomings?: string | null;
+                directions?: string | null;
+                proposals?: string | null;
+            };
+        };
+        DocumentJobInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "consolidated_docx" | "annex_xlsx" | "submission_docx";
+            /** Format: uuid */
+            roundId: string;
+            /** Format: uuid */
+            organizationId: string;
+            submissionId: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            progress: number;
+            error: string | null;
+            fileName: string | null;
+            size: number | null;
+            createdAt: string;
+            finishedAt: string | null;
+        };
+        DocumentCreatedInput: {
+            /** Format: uuid */
+            id: string;
+        };
         ProvinceInput: {
             code: string;
             name: string;
@@ -5824,6 +10379,661 @@ export interface components {
             provinces: components["schemas"]["ProvinceInput"][];
             historicProvinces: components["schemas"]["HistoricProvinceInput"][];
             fields: components["schemas"]["FieldOfActivityInput"][];
+        };
+        /** @enum {string} */
+        PeriodTypeInput: "quarter" | "half_year" | "nine_months" | "year" | "custom";
+        /** @enum {string} */
+        RoundStatusInput: "open" | "closed";
+        /**
+         * @description draft (đang soạn), submitted (đã nộp), returned (bị trả lại), resubmitted (đã nộp lại), approved (đã duyệt), locked (đã khóa)
+         * @enum {string}
+         */
+        SubmissionStatusInput: "draft" | "submitted" | "returned" | "resubmitted" | "approved" | "locked";
+        RoundCreateInput: {
+            /**
+             * Format: uuid
+             * @description Tổ chức mở đợt (các đơn vị cấp dưới báo cáo cho tổ chức này)
+             */
+            organizationId: string;
+            /** @description Đợt của cấp trên mà tổ chức này báo cáo lên (số liệu đợt này được tổng hợp vào đó) */
+            parentRoundId?: string | null;
+            /**
+             * Format: uuid
+             * @description Phiên bản biểu mẫu đã ban hành
+             */
+            formVersionId: string;
+            periodType: components["schemas"]["PeriodTypeInput"];
+            year: number;
+            quarter?: number | null;
+            /**
+             * @description Khi không gửi thời gian chốt số liệu: cutoff (15/12 năm trước – 14 tháng cuối kỳ, Nghị định 09/2019) hoặc calendar (theo tháng dương lịch)
+             * @enum {string}
+             */
+            convention?: "cutoff" | "calendar";
+            /**
+             * @description Số liệu từ ngày
+             * @example 2025-07-01
+             */
+            windowFrom?: string;
+            /**
+             * @description Số liệu đến ngày
+             * @example 2025-07-01
+             */
+            windowTo?: string;
+            /**
+             * @description Hạn nộp
+             * @example 2025-07-01
+             */
+            deadline: string;
+            graceDays?: number;
+            /** @description Mặc định theo kỳ: "Báo cáo sơ kết 9 tháng đầu năm 2025" */
+            title?: string | null;
+            note?: string | null;
+            /** @description Các đơn vị phải báo cáo; mặc định: các đơn vị trực thuộc (trừ chi hội, hội viên tập thể) */
+            reporterIds?: string[];
+        };
+        RoundUpdateInput: {
+            title?: string;
+            /**
+             * @description Ngày theo lịch, dạng yyyy-mm-dd
+             * @example 2025-07-01
+             */
+            deadline?: string;
+            graceDays?: number;
+            note?: string | null;
+            /**
+             * @description Ngày theo lịch, dạng yyyy-mm-dd
+             * @example 2025-07-01
+             */
+            windowFrom?: string;
+            /**
+             * @description Ngày theo lịch, dạng yyyy-mm-dd
+             * @example 2025-07-01
+             */
+            windowTo?: string;
+        };
+        RoundCompletenessInput: {
+            /** @description Số đơn vị phải báo cáo (cố định khi mở đợt) */
+            expected: number;
+            /** @description Đang soạn */
+            draft: number;
+            /** @description Đã nộp hoặc nộp lại, chờ duyệt */
+            submitted: number;
+            /** @description Bị trả lại */
+            returned: number;
+            /** @description Đã duyệt hoặc đã khóa */
+            approved: number;
+            /** @description Chưa bắt đầu */
+            notStarted: number;
+            /** @description Chưa nộp khi quá hạn (kể cả ngày gia hạn), hoặc nộp sau hạn */
+            late: number;
+        };
+        RoundMyReportInput: {
+            organization: components["schemas"]["OrganizationRefInput"];
+            submissionId: string | null;
+            status: components["schemas"]["SubmissionStatusInput"] | null;
+            late: boolean;
+        };
+        RoundSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            organization: components["schemas"]["OrganizationRefInput"];
+            periodType: components["schemas"]["PeriodTypeInput"];
+            year: number;
+            quarter: number | null;
+            windowFrom: string;
+            windowTo: string;
+            deadline: string;
+            graceDays: number;
+            /** @description Hạn nộp cộng số ngày gia hạn */
+            dueDate: string;
+            status: components["schemas"]["RoundStatusInput"];
+            parentRoundId: string | null;
+            openedAt: string;
+            closedAt: string | null;
+            completeness: components["schemas"]["RoundCompletenessInput"];
+            /** @description Báo cáo của các đơn vị mà người dùng được giao quyền (nếu phải báo cáo) */
+            myReports: components["schemas"]["RoundMyReportInput"][];
+        };
+        RoundListInput: {
+            items: components["schemas"]["RoundSummaryInput"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        RoundRefInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            organization: components["schemas"]["OrganizationRefInput"];
+            status: components["schemas"]["RoundStatusInput"];
+        };
+        RoundReporterInput: {
+            /** @description Tên hôm nay */
+            organization: components["schemas"]["OrganizationRefInput"];
+            nameAtOpen: string;
+            kindAtOpen: components["schemas"]["OrganizationKindInput"];
+            provinceCodeAtOpen: string | null;
+            submissionId: string | null;
+            status: components["schemas"]["SubmissionStatusInput"] | null;
+            submittedAt: string | null;
+            late: boolean;
+            /** @description Đợt mà đơn vị này mở cho các đơn vị cấp dưới của mình, nối vào đợt này */
+            childRoundId: string | null;
+        };
+        RoundDetailInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            organization: components["schemas"]["OrganizationRefInput"];
+            periodType: components["schemas"]["PeriodTypeInput"];
+            year: number;
+            quarter: number | null;
+            windowFrom: string;
+            windowTo: string;
+            deadline: string;
+            graceDays: number;
+            /** @description Hạn nộp cộng số ngày gia hạn */
+            dueDate: string;
+            status: components["schemas"]["RoundStatusInput"];
+            parentRoundId: string | null;
+            openedAt: string;
+            closedAt: string | null;
+            completeness: components["schemas"]["RoundCompletenessInput"];
+            /** @description Báo cáo của các đơn vị mà người dùng được giao quyền (nếu phải báo cáo) */
+            myReports: components["schemas"]["RoundMyReportInput"][];
+            note: string | null;
+            openedBy: string | null;
+            formVersion: {
+                /** Format: uuid */
+                id: string;
+                formCode: string;
+                formName: string;
+                version: number;
+            };
+            parentRound: components["schemas"]["RoundRefInput"] | null;
+            childRounds: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                organization: components["schemas"]["OrganizationRefInput"];
+                status: components["schemas"]["RoundStatusInput"];
+                completeness: components["schemas"]["RoundCompletenessInput"];
+            }[];
+            /** @description Các đơn vị phải báo cáo mà người dùng được xem */
+            reporters: components["schemas"]["RoundReporterInput"][];
+            /** @description Đã có báo cáo được nộp: không sửa được thời gian chốt */
+            hasSentSubmissions: boolean;
+            canManage: boolean;
+            canReview: boolean;
+        };
+        RoundCandidateInput: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            kind: components["schemas"]["OrganizationKindInput"];
+            fullName: string;
+            shortName: string | null;
+            provinceCode: string | null;
+        };
+        RoundCandidatesInput: {
+            at: string;
+            items: components["schemas"]["RoundCandidateInput"][];
+            /** @description Các đợt đang mở của cấp trên mà tổ chức này phải báo cáo */
+            parentRounds: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                organization: components["schemas"]["OrganizationRefInput"];
+                status: components["schemas"]["RoundStatusInput"];
+                periodType: components["schemas"]["PeriodTypeInput"];
+                year: number;
+                quarter: number | null;
+            }[];
+        };
+        RoundRemindResultInput: {
+            /** @description Số đơn vị chưa nộp được nhắc */
+            units: number;
+        };
+        /**
+         * @description submit (nộp), return (trả lại), approve (duyệt), lock (khóa)
+         * @enum {string}
+         */
+        SubmissionActionInput: "submit" | "return" | "approve" | "lock";
+        SubmissionStartInput: {
+            /**
+             * Format: uuid
+             * @description Đơn vị báo cáo
+             */
+            organizationId: string;
+        };
+        SubmissionValueInputInput: {
+            /** @description null: xóa số đã nhập (chỉ tiêu tính từ hoạt động quay về số tính được) */
+            value: number | null;
+            /** @description Lý do điều chỉnh, bắt buộc khi số khác số tính từ hoạt động */
+            reason?: string | null;
+        };
+        SubmissionSectionInputInput: {
+            body: string;
+        };
+        SubmissionParticularsInputInput: {
+            /** @description Số, ký hiệu văn bản: 05/BC-LHH */
+            documentNumber?: string | null;
+            /** @description Địa danh ghi trước ngày tháng: Hải Phòng */
+            place?: string | null;
+            /** @description Thẩm quyền ký: TM. BAN THƯỜNG VỤ */
+            signerAuthority?: string | null;
+            /** @description Chức vụ người ký: CHỦ TỊCH */
+            signerPosition?: string | null;
+            signerName?: string | null;
+            /** @description Nơi nhận, mỗi dòng một nơi */
+            recipients?: string[];
+        };
+        SubmissionReviewInputInput: {
+            /** @enum {string} */
+            action: "return" | "approve" | "lock";
+            /** @description Lý do, bắt buộc khi trả lại */
+            reason?: string | null;
+            comments?: {
+                /** @enum {string} */
+                targetType: "indicator" | "section" | "general";
+                /** @description Mã chỉ tiêu hoặc mục */
+                targetCode?: string | null;
+                body: string;
+            }[];
+        };
+        SubmissionCommentInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            targetType: "indicator" | "section" | "general";
+            targetCode: string | null;
+            body: string;
+            createdAt: string;
+            resolvedAt: string | null;
+            eventId: string | null;
+        };
+        SubmissionItemInput: {
+            /** @constant */
+            type: "group";
+            label: string;
+        } | {
+            /** @constant */
+            type: "indicator";
+            code: string;
+            label: string;
+            unit: string;
+            /** @enum {string} */
+            source: "activities" | "manual";
+            /** @description Cách tính từ hoạt động */
+            ruleText: string | null;
+            treeAggregation: string;
+            /** @description Tính từ hoạt động của đơn vị trong kỳ (trực tiếp khi đang soạn, lưu lại khi đã nộp) */
+            computedValue: number | null;
+            /** @description Số của đơn vị */
+            ownValue: number | null;
+            /** @description Số của đơn vị khác số tính từ hoạt động */
+            overridden: boolean;
+            overrideReason: string | null;
+            /** @description Của đơn vị cấp dưới: tổng các báo cáo đã duyệt trong đợt đơn vị mở cho cấp dưới */
+            subunitsValue: number | null;
+            total: number | null;
+            /** @description Nhận xét chưa xử lý */
+            comments: components["schemas"]["SubmissionCommentInput"][];
+        } | {
+            /** @constant */
+            type: "section";
+            code: string;
+            label: string;
+            guidance: string | null;
+            body: string;
+            comments: components["schemas"]["SubmissionCommentInput"][];
+        };
+        SubmissionEventInput: {
+            /** Format: uuid */
+            id: string;
+            action: string;
+            fromStatus: components["schemas"]["SubmissionStatusInput"] | null;
+            toStatus: components["schemas"]["SubmissionStatusInput"];
+            reason: string | null;
+            actorName: string;
+            at: string;
+            comments: components["schemas"]["SubmissionCommentInput"][];
+        };
+        SubmissionAttachmentInput: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            mediaType: string;
+            size: number;
+            createdAt: string;
+            createdBy: string | null;
+        };
+        SubmissionDetailInput: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["SubmissionStatusInput"];
+            round: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                organization: components["schemas"]["OrganizationRefInput"];
+                periodType: components["schemas"]["PeriodTypeInput"];
+                year: number;
+                quarter: number | null;
+                windowFrom: string;
+                windowTo: string;
+                deadline: string;
+                dueDate: string;
+                status: components["schemas"]["RoundStatusInput"];
+            };
+            organization: components["schemas"]["OrganizationRefInput"];
+            nameAtOpen: string;
+            /** @description Đợt đơn vị mở cho cấp dưới, nối vào đợt này */
+            childRoundId: string | null;
+            particulars: {
+                documentNumber: string | null;
+                /** @description Số tiếp theo còn trống trong năm: 05/BC-LHH */
+                suggestedDocumentNumber: string;
+                place: string | null;
+                suggestedPlace: string | null;
+                signerAuthority: string | null;
+                signerPosition: string | null;
+                signerName: string | null;
+                recipients: string[];
+            };
+            items: components["schemas"]["SubmissionItemInput"][];
+            /** @description Nhận xét chung chưa xử lý */
+            generalComments: components["schemas"]["SubmissionCommentInput"][];
+            attachments: components["schemas"]["SubmissionAttachmentInput"][];
+            history: components["schemas"]["SubmissionEventInput"][];
+            submittedAt: string | null;
+            approvedAt: string | null;
+            lockedAt: string | null;
+            late: boolean;
+            /** @description Đơn vị đang soạn hoặc sửa (đang soạn, bị trả lại) và đợt còn mở */
+            editable: boolean;
+            /** @description Người dùng được sửa số liệu, nội dung lúc này */
+            canEdit: boolean;
+            /** @description Các thao tác người dùng được làm lúc này */
+            allowedActions: components["schemas"]["SubmissionActionInput"][];
+        };
+        SubmissionActionResultInput: {
+            submission: components["schemas"]["SubmissionDetailInput"];
+            warnings: {
+                code: string;
+                message: string;
+            }[];
+        };
+        SubmissionValueSourcesInput: {
+            indicator: {
+                code: string;
+                label: string;
+                unit: string;
+                /** @enum {string} */
+                source: "activities" | "manual";
+                ruleText: string | null;
+            };
+            window: {
+                from: string;
+                to: string;
+            };
+            own: {
+                items: {
+                    /** Format: uuid */
+                    id: string;
+                    title: string;
+                    kind: string;
+                    startsOn: string;
+                    endsOn: string;
+                    organization: components["schemas"]["OrganizationRefInput"];
+                    figure: number | null;
+                }[];
+                total: number;
+                page: number;
+                pageSize: number;
+            };
+            subunits: {
+                /** Format: uuid */
+                submissionId: string;
+                organization: components["schemas"]["OrganizationRefInput"];
+                status: components["schemas"]["SubmissionStatusInput"];
+                /** @description Được cộng vào cột cấp dưới (đã duyệt hoặc đã khóa) */
+                counted: boolean;
+                ownValue: number | null;
+                subunitsValue: number | null;
+                total: number | null;
+            }[];
+        };
+        /** @description Một thông báo trong hệ thống của người dùng */
+        NotificationInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description round.opened, round.due_soon, round.overdue, submission.returned… */
+            kind: string;
+            title: string;
+            body: string | null;
+            /** @description Đường dẫn trong ứng dụng, ví dụ /bao-cao/… */
+            link: string | null;
+            createdAt: string;
+            readAt: string | null;
+        };
+        NotificationListInput: {
+            items: components["schemas"]["NotificationInput"][];
+            total: number;
+            /** @description Số thông báo chưa đọc (của mọi trang) */
+            unread: number;
+            page: number;
+            pageSize: number;
+        };
+        NotificationsReadAllInput: {
+            /** @description Số thông báo vừa được đánh dấu đã đọc */
+            updated: number;
+        };
+        /**
+         * @description Loại hoạt động, hoặc organization (tổ chức, hội viên), finance (tài chính)
+         * @enum {string}
+         */
+        IndicatorCategoryInput: "training" | "event" | "consultancy" | "project" | "international" | "contest" | "outreach" | "welfare" | "other" | "organization" | "finance";
+        /** @enum {string} */
+        IndicatorSourceInput: "activities" | "manual";
+        /**
+         * @description Cách tổng hợp số liệu các đơn vị
+         * @enum {string}
+         */
+        TreeAggregationInput: "sum" | "average" | "max" | "distinct_count";
+        /**
+         * @description Cách gộp số liệu nhiều kỳ
+         * @enum {string}
+         */
+        TimeAggregationInput: "sum" | "last" | "average";
+        /** @description Quy tắc tính từ hoạt động: loại, lọc theo hình thức, loại chi tiết, cấp đề tài; đếm hoặc cộng một số liệu */
+        IndicatorRuleRequestInput: {
+            /** @enum {string} */
+            kind: "training" | "event" | "consultancy" | "project" | "international" | "contest" | "outreach" | "welfare" | "other";
+            modes?: ("offline" | "online" | "hybrid")[];
+            subtypes?: string[];
+            levels?: ("national" | "ministerial" | "provincial" | "grassroots")[];
+            /** @enum {string} */
+            measure: "count" | "sum";
+            figure?: ("sessions" | "participants" | "attendances" | "opinions" | "documents" | "households" | "amount") | null;
+        };
+        /** @description Quy tắc tính chỉ tiêu từ hoạt động */
+        IndicatorRuleInput: {
+            /** @enum {string} */
+            kind: "training" | "event" | "consultancy" | "project" | "international" | "contest" | "outreach" | "welfare" | "other";
+            modes?: ("offline" | "online" | "hybrid")[];
+            subtypes?: string[];
+            levels?: ("national" | "ministerial" | "provincial" | "grassroots")[];
+            /** @enum {string} */
+            measure: "count" | "sum";
+            /** @enum {string} */
+            figure?: "sessions" | "participants" | "attendances" | "opinions" | "documents" | "households" | "amount";
+        };
+        IndicatorCreateInput: {
+            code: string;
+            name: string;
+            unit: string;
+            category: components["schemas"]["IndicatorCategoryInput"];
+            source: components["schemas"]["IndicatorSourceInput"];
+            rule?: components["schemas"]["IndicatorRuleRequestInput"] | null;
+            treeAggregation?: components["schemas"]["TreeAggregationInput"];
+            timeAggregation?: components["schemas"]["TimeAggregationInput"];
+            description?: string | null;
+            active?: boolean;
+        };
+        IndicatorUpdateInput: {
+            code?: string;
+            name?: string;
+            unit?: string;
+            category?: components["schemas"]["IndicatorCategoryInput"];
+            source?: components["schemas"]["IndicatorSourceInput"];
+            rule?: components["schemas"]["IndicatorRuleRequestInput"] | null;
+            treeAggregation?: components["schemas"]["TreeAggregationInput"];
+            timeAggregation?: components["schemas"]["TimeAggregationInput"];
+            description?: string | null;
+            active?: boolean;
+        };
+        /** @description Chỉ tiêu báo cáo */
+        IndicatorInput: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            unit: string;
+            category: components["schemas"]["IndicatorCategoryInput"];
+            categoryLabel: string;
+            source: components["schemas"]["IndicatorSourceInput"];
+            rule: components["schemas"]["IndicatorRuleInput"] | null;
+            /** @description Quy tắc bằng lời (describeRule) */
+            ruleDescription: string | null;
+            treeAggregation: components["schemas"]["TreeAggregationInput"];
+            timeAggregation: components["schemas"]["TimeAggregationInput"];
+            description: string | null;
+            active: boolean;
+            /** @description Số phiên bản biểu mẫu có chỉ tiêu này */
+            usedInVersions: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        IndicatorListInput: {
+            items: components["schemas"]["IndicatorInput"][];
+            total: number;
+        };
+        /** @enum {string} */
+        ReportSectionCodeInput: "results" | "shortcomings" | "directions" | "proposals";
+        ReportFormCreateInput: {
+            code: string;
+            name: string;
+            description?: string | null;
+            /**
+             * Format: uuid
+             * @description Sao chép các mục từ phiên bản này (của biểu mẫu bất kỳ)
+             */
+            copyFromVersionId?: string;
+        };
+        ReportFormVersionCreateInput: {
+            note?: string | null;
+        };
+        ReportFormItemRequestInput: {
+            /** @constant */
+            type: "group";
+            label: string;
+        } | {
+            /** @constant */
+            type: "indicator";
+            indicatorCode: string;
+        } | {
+            /** @constant */
+            type: "section";
+            sectionCode: components["schemas"]["ReportSectionCodeInput"];
+            label?: string | null;
+            guidance?: string | null;
+        };
+        /** @description Toàn bộ danh sách mục, theo thứ tự */
+        ReportFormItemsUpdateInput: {
+            items: components["schemas"]["ReportFormItemRequestInput"][];
+        };
+        ReportFormItemInput: {
+            /** @constant */
+            type: "group";
+            position: number;
+            label: string;
+        } | {
+            /** @constant */
+            type: "indicator";
+            position: number;
+            label: string;
+            indicatorId: string | null;
+            code: string;
+            unit: string;
+            category: components["schemas"]["IndicatorCategoryInput"];
+            categoryLabel: string;
+            source: components["schemas"]["IndicatorSourceInput"];
+            rule: components["schemas"]["IndicatorRuleInput"] | null;
+            ruleDescription: string | null;
+            treeAggregation: components["schemas"]["TreeAggregationInput"];
+            timeAggregation: components["schemas"]["TimeAggregationInput"];
+            /** @description Chỉ tiêu còn dùng (phiên bản nháp: chỉ tiêu đã ngừng cần bỏ trước khi công bố) */
+            active: boolean;
+        } | {
+            /** @constant */
+            type: "section";
+            position: number;
+            label: string;
+            code: components["schemas"]["ReportSectionCodeInput"];
+            guidance: string | null;
+        };
+        /** @enum {string} */
+        ReportFormVersionStatusInput: "draft" | "published";
+        ReportFormVersionSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            status: components["schemas"]["ReportFormVersionStatusInput"];
+            note: string | null;
+            publishedAt: string | null;
+            createdAt: string;
+            groups: number;
+            indicators: number;
+            sections: number;
+            /** @description Số đợt báo cáo dùng phiên bản này */
+            rounds: number;
+        };
+        ReportFormInput: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            description: string | null;
+            createdAt: string;
+            /** @description Mới nhất trước */
+            versions: components["schemas"]["ReportFormVersionSummaryInput"][];
+        };
+        ReportFormListInput: {
+            items: components["schemas"]["ReportFormInput"][];
+        };
+        ReportFormVersionInput: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            status: components["schemas"]["ReportFormVersionStatusInput"];
+            note: string | null;
+            publishedAt: string | null;
+            createdAt: string;
+            groups: number;
+            indicators: number;
+            sections: number;
+            /** @description Số đợt báo cáo dùng phiên bản này */
+            rounds: number;
+            form: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+            };
+            items: components["schemas"]["ReportFormItemInput"][];
         };
         PublicDirectoryInput: {
             items: components["schemas"]["PublicOrganizationInput"][];
@@ -6097,6 +11307,188 @@ export interface components {
             role: components["schemas"]["Role"];
             /** Format: uuid */
             organizationId: string;
+        };
+        /**
+         * @description Loại hoạt động (ACTIVITY_KINDS)
+         * @enum {string}
+         */
+        ActivityKind: "training" | "event" | "consultancy" | "project" | "international" | "contest" | "outreach" | "welfare" | "other";
+        /**
+         * @description offline: trực tiếp; online: trực tuyến; hybrid: kết hợp
+         * @enum {string}
+         */
+        ActivityMode: "offline" | "online" | "hybrid";
+        /**
+         * @description Cấp của đề tài, dự án (chỉ với loại project)
+         * @enum {string}
+         */
+        ProjectLevel: "national" | "ministerial" | "provincial" | "grassroots";
+        /** @enum {string} */
+        ActivityFigure: "sessions" | "participants" | "attendances" | "opinions" | "documents" | "households" | "amount";
+        /** @description Số liệu theo loại hoạt động (KIND_FIGURES): số liệu loại hoạt động không ghi thì bị từ chối; null để xóa */
+        ActivityFiguresRequest: {
+            sessions?: number | null;
+            participants?: number | null;
+            attendances?: number | null;
+            opinions?: number | null;
+            documents?: number | null;
+            households?: number | null;
+            /** @description Đồng (số nguyên) */
+            amount?: number | null;
+        };
+        /** @description null: không ghi */
+        ActivityFigures: {
+            sessions: number | null;
+            participants: number | null;
+            attendances: number | null;
+            opinions: number | null;
+            documents: number | null;
+            households: number | null;
+            /** @description Đồng */
+            amount: number | null;
+        };
+        ActivityCreate: {
+            /**
+             * Format: uuid
+             * @description Đơn vị thực hiện
+             */
+            organizationId: string;
+            kind: components["schemas"]["ActivityKind"];
+            /** @description Tên hoạt động */
+            title: string;
+            /** @description Loại chi tiết trong loại hoạt động (ACTIVITY_SUBTYPES) */
+            subtype?: unknown | null;
+            /**
+             * @description Ngày theo lịch, dạng yyyy-mm-dd
+             * @example 2025-07-01
+             */
+            startsOn: string;
+            /**
+             * @description Ngày kết thúc; hoạt động thuộc kỳ báo cáo chứa ngày này
+             * @example 2025-07-01
+             */
+            endsOn: string;
+            /** @description Nơi tổ chức (34 tỉnh, thành phố từ 01/7/2025) */
+            provinceCode?: string | null;
+            /** @description Mặc định: trực tiếp */
+            mode?: components["schemas"]["ActivityMode"];
+            /** @description Đơn vị phối hợp */
+            partners?: (string | null) | null;
+            description?: (string | null) | null;
+            projectLevel?: components["schemas"]["ProjectLevel"] | null;
+            figures?: components["schemas"]["ActivityFiguresRequest"];
+        };
+        ActivityUpdate: {
+            /**
+             * Format: uuid
+             * @description Chuyển hoạt động sang đơn vị khác (cần quyền ở cả hai đơn vị)
+             */
+            organizationId?: string;
+            /** @description Đổi loại: loại chi tiết, cấp đề tài và số liệu loại mới không ghi được bỏ đi (nếu không gửi kèm) */
+            kind?: components["schemas"]["ActivityKind"];
+            title?: string;
+            /** @description Loại chi tiết trong loại hoạt động (ACTIVITY_SUBTYPES) */
+            subtype?: unknown | null;
+            /**
+             * @description Ngày theo lịch, dạng yyyy-mm-dd
+             * @example 2025-07-01
+             */
+            startsOn?: string;
+            /**
+             * @description Ngày theo lịch, dạng yyyy-mm-dd
+             * @example 2025-07-01
+             */
+            endsOn?: string;
+            /** @description Nơi tổ chức (34 tỉnh, thành phố từ 01/7/2025) */
+            provinceCode?: string | null;
+            /** @description Mặc định: trực tiếp */
+            mode?: components["schemas"]["ActivityMode"];
+            /** @description Đơn vị phối hợp */
+            partners?: (string | null) | null;
+            description?: (string | null) | null;
+            projectLevel?: components["schemas"]["ProjectLevel"] | null;
+            figures?: components["schemas"]["ActivityFiguresRequest"];
+        };
+        Activity: {
+            /** Format: uuid */
+            id: string;
+            organization: components["schemas"]["OrganizationRef"];
+            kind: components["schemas"]["ActivityKind"];
+            subtype: string | null;
+            title: string;
+            startsOn: string;
+            endsOn: string;
+            province: {
+                code: string;
+                name: string;
+            } | null;
+            mode: components["schemas"]["ActivityMode"];
+            partners: string | null;
+            projectLevel: components["schemas"]["ProjectLevel"] | null;
+            figures: components["schemas"]["ActivityFigures"];
+            attachmentCount: number;
+            /** @description Được ghi từ một lần nhập danh sách */
+            imported: boolean;
+        };
+        ActivityAttachment: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            mediaType: string;
+            size: number;
+            createdAt: string;
+            createdByName: string | null;
+        };
+        ActivityDetail: {
+            /** Format: uuid */
+            id: string;
+            organization: components["schemas"]["OrganizationRef"];
+            kind: components["schemas"]["ActivityKind"];
+            subtype: string | null;
+            title: string;
+            startsOn: string;
+            endsOn: string;
+            province: {
+                code: string;
+                name: string;
+            } | null;
+            mode: components["schemas"]["ActivityMode"];
+            partners: string | null;
+            projectLevel: components["schemas"]["ProjectLevel"] | null;
+            figures: components["schemas"]["ActivityFigures"];
+            attachmentCount: number;
+            /** @description Được ghi từ một lần nhập danh sách */
+            imported: boolean;
+            description: string | null;
+            attachments: components["schemas"]["ActivityAttachment"][];
+            createdAt: string;
+            updatedAt: string;
+            createdByName: string | null;
+            /** @description Người xem có quyền sửa, xóa hoạt động này */
+            canWrite: boolean;
+        };
+        ActivityList: {
+            items: components["schemas"]["Activity"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        ActivitySummary: {
+            organization: components["schemas"]["OrganizationRef"];
+            from: string | null;
+            to: string | null;
+            /** @description Số hoạt động */
+            total: number;
+            /** @description Mọi loại hoạt động, theo thứ tự ACTIVITY_KINDS */
+            kinds: {
+                kind: components["schemas"]["ActivityKind"];
+                count: number;
+                /** @description Tổng từng số liệu loại hoạt động này ghi (KIND_FIGURES), theo thứ tự đó */
+                figures: {
+                    figure: components["schemas"]["ActivityFigure"];
+                    sum: number;
+                }[];
+            }[];
         };
         AuditEntry: {
             id: number;
@@ -6695,12 +12087,12 @@ export interface components {
             memberships: components["schemas"]["Membership"][];
         };
         /**
-         * @description members: hội viên (cá nhân); organizations: tổ chức trực thuộc; collective_members: hội viên tập thể
+         * @description members: hội viên (cá nhân); organizations: tổ chức trực thuộc; collective_members: hội viên tập thể; activities: hoạt động
          * @enum {string}
          */
-        ImportKind: "members" | "organizations" | "collective_members";
+        ImportKind: "members" | "organizations" | "collective_members" | "activities";
         /** @enum {string} */
-        ImportField: "fullName" | "familyMiddleName" | "givenName" | "academic" | "title" | "degree" | "gender" | "birthDate" | "maleBirth" | "femaleBirth" | "phone" | "email" | "nationalId" | "workplace" | "jobTitle" | "province" | "fields" | "joinedOn" | "note" | "shortName" | "englishName" | "orgKind" | "foundedOn" | "field" | "code" | "address" | "website" | "taxCode" | "representative";
+        ImportField: "fullName" | "familyMiddleName" | "givenName" | "academic" | "title" | "degree" | "gender" | "birthDate" | "maleBirth" | "femaleBirth" | "phone" | "email" | "nationalId" | "workplace" | "jobTitle" | "province" | "fields" | "joinedOn" | "note" | "shortName" | "englishName" | "orgKind" | "foundedOn" | "field" | "code" | "address" | "website" | "taxCode" | "representative" | "activityTitle" | "activityKind" | "subtype" | "startsOn" | "endsOn" | "unit" | "mode" | "partners" | "projectLevel" | "sessions" | "participants" | "attendances" | "opinions" | "documents" | "households" | "amount" | "description";
         /** @enum {string} */
         ImportStatus: "mapping" | "analysing" | "ready" | "committing" | "committed" | "undoing" | "undone" | "failed" | "cancelled";
         /** @enum {string} */
@@ -6730,6 +12122,10 @@ export interface components {
             createdOrganizations?: number;
             removedOrganizations?: number;
             keptOrganizations?: number;
+            createdActivities?: number;
+            removedActivities?: number;
+            /** @description Hoạt động được giữ khi hoàn tác (đã có tệp đính kèm) */
+            keptActivities?: number;
             /** @description Dòng không ghi được lúc ghi (lý do ở dòng) */
             failed?: number;
         };
@@ -6860,7 +12256,32 @@ export interface components {
             representative: string | null;
             note: string | null;
         };
-        ImportRowValues: components["schemas"]["ImportMemberValues"] | components["schemas"]["ImportOrganizationValues"] | components["schemas"]["ImportCollectiveValues"];
+        ImportActivityValues: {
+            /** @constant */
+            kind: "activities";
+            title: string;
+            activityKind: components["schemas"]["ActivityKind"] | null;
+            activityKindLabel: string | null;
+            subtype: string | null;
+            subtypeLabel: string | null;
+            startsOn: string | null;
+            endsOn: string | null;
+            /** @description Đơn vị được ghi hoạt động */
+            organizationId: string | null;
+            organizationName: string | null;
+            /** @description Đơn vị như ghi trong tệp */
+            unitName: string | null;
+            provinceCode: string | null;
+            provinceName: string | null;
+            mode: components["schemas"]["ActivityMode"];
+            modeLabel: string;
+            partners: string | null;
+            projectLevel: components["schemas"]["ProjectLevel"] | null;
+            projectLevelLabel: string | null;
+            figures: components["schemas"]["ActivityFigures"];
+            description: string | null;
+        };
+        ImportRowValues: components["schemas"]["ImportMemberValues"] | components["schemas"]["ImportOrganizationValues"] | components["schemas"]["ImportCollectiveValues"] | components["schemas"]["ImportActivityValues"];
         ImportRow: {
             rowNumber: number;
             /** @description Các ô như trong tệp */
@@ -6895,6 +12316,364 @@ export interface components {
             };
             decision?: components["schemas"]["ImportRowDecision"];
         };
+        /**
+         * @description as_reported: theo cơ cấu tổ chức tại cuối kỳ báo cáo; restated: quy về cơ cấu hiện nay qua lịch sử hợp nhất, chia tách
+         * @enum {string}
+         */
+        ConsolidationView: "as_reported" | "restated";
+        /**
+         * @description approved: chỉ báo cáo đã duyệt, đã khóa; submitted: mọi báo cáo đã nộp
+         * @enum {string}
+         */
+        ConsolidationBasis: "approved" | "submitted";
+        /** @enum {string} */
+        SubmissionStatusValue: "draft" | "submitted" | "returned" | "resubmitted" | "approved" | "locked";
+        RoundBrief: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            periodType: "quarter" | "half_year" | "nine_months" | "year" | "custom";
+            year: number;
+            quarter: number | null;
+            windowFrom: string;
+            windowTo: string;
+        };
+        RoundFacts: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            periodType: "quarter" | "half_year" | "nine_months" | "year" | "custom";
+            year: number;
+            quarter: number | null;
+            windowFrom: string;
+            windowTo: string;
+            /** Format: uuid */
+            rootRoundId: string;
+            deadline: string;
+            graceDays: number;
+            /** @enum {string} */
+            status: "open" | "closed";
+            opener: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                kind: components["schemas"]["OrganizationKind"];
+                fullName: string;
+                shortName: string | null;
+            };
+            familyRounds: number;
+        };
+        FigureChange: {
+            base: number | null;
+            delta: number | null;
+            /** @description Tỷ lệ thay đổi (0,125 = tăng 12,5%); null khi kỳ so sánh bằng 0 hoặc không có */
+            ratio: number | null;
+        };
+        IndicatorTotal: {
+            code: string;
+            label: string;
+            unit: string;
+            group: string | null;
+            category: string;
+            /** @enum {string} */
+            aggregation: "sum" | "average" | "max" | "distinct_count";
+            /** @enum {string} */
+            source: "activities" | "manual";
+            value: number | null;
+            sameLastYear: components["schemas"]["FigureChange"];
+            previous: components["schemas"]["FigureChange"];
+        };
+        ConsolidationChildRow: {
+            /** @description Mã định danh đơn vị, hoặc "outside" cho phần ngoài cơ cấu */
+            key: string;
+            organizationId: string | null;
+            name: string;
+            kind: components["schemas"]["OrganizationKind"] | null;
+            /**
+             * @description self: cơ quan của chính tổ chức tổng hợp; outside: phần đối chiếu giữa hai cách xem
+             * @enum {string}
+             */
+            role: "self" | "child" | "outside";
+            /** @description Tình trạng báo cáo của chính đơn vị */
+            ownStatus: components["schemas"]["SubmissionStatusValue"] | null;
+            expected: number;
+            sent: number;
+            counted: number;
+            values: {
+                [key: string]: number | null;
+            };
+        };
+        NonReporter: {
+            /** Format: uuid */
+            organizationId: string;
+            name: string;
+            kind: components["schemas"]["OrganizationKind"];
+            provinceName: string | null;
+            status: components["schemas"]["SubmissionStatusValue"] | null;
+            late: boolean;
+            deadline: string;
+            submissionId: string | null;
+        };
+        Completeness: {
+            expected: number;
+            sent: number;
+            counted: number;
+            sentRatio: number | null;
+            countedRatio: number | null;
+            late: number;
+            byStatus: {
+                notStarted: number;
+                draft: number;
+                submitted: number;
+                returned: number;
+                resubmitted: number;
+                approved: number;
+                locked: number;
+            };
+            byProvince: {
+                expected: number;
+                sent: number;
+                counted: number;
+                key: string;
+                label: string;
+            }[];
+            byKind: {
+                expected: number;
+                sent: number;
+                counted: number;
+                key: string;
+                label: string;
+            }[];
+            nonReporters: components["schemas"]["NonReporter"][];
+        };
+        Reconciliation: {
+            /** @description Hai cách xem có cùng tổng chung */
+            balanced: boolean;
+            indicators: {
+                code: string;
+                asReported: number | null;
+                restated: number | null;
+                /** @description Của các đơn vị nay thuộc tổ chức, tại kỳ báo cáo ở ngoài */
+                joinedSince: number | null;
+                /** @description Của các đơn vị tại kỳ báo cáo thuộc tổ chức, nay ở ngoài hoặc đã giải thể */
+                leftSince: number | null;
+                grandTotal: number | null;
+            }[];
+        };
+        Consolidation: {
+            round: components["schemas"]["RoundFacts"];
+            organization: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                kind: components["schemas"]["OrganizationKind"];
+                fullName: string;
+                shortName: string | null;
+            };
+            view: components["schemas"]["ConsolidationView"];
+            basis: components["schemas"]["ConsolidationBasis"];
+            today: string;
+            /** @description Ngày lấy tên và cơ cấu đơn vị */
+            namesAt: string;
+            comparison: {
+                sameLastYear: components["schemas"]["RoundBrief"] | null;
+                previous: components["schemas"]["RoundBrief"] | null;
+            };
+            indicators: components["schemas"]["IndicatorTotal"][];
+            children: components["schemas"]["ConsolidationChildRow"][];
+            categories: {
+                category: string;
+                label: string;
+                indicators: {
+                    code: string;
+                    label: string;
+                    unit: string;
+                    value: number | null;
+                }[];
+            }[];
+            completeness: components["schemas"]["Completeness"];
+            reconciliation: components["schemas"]["Reconciliation"];
+        };
+        ConsolidationDrill: {
+            indicator: {
+                code: string;
+                label: string;
+                unit: string;
+                /** @enum {string} */
+                aggregation: "sum" | "average" | "max" | "distinct_count";
+                /** @enum {string} */
+                source: "activities" | "manual";
+            };
+            view: components["schemas"]["ConsolidationView"];
+            basis: components["schemas"]["ConsolidationBasis"];
+            value: number | null;
+            children: {
+                key: string;
+                organizationId: string | null;
+                name: string;
+                /** @enum {string} */
+                role: "self" | "child" | "outside";
+                value: number | null;
+            }[];
+            submissions: {
+                total: number;
+                truncated: boolean;
+                items: {
+                    /** Format: uuid */
+                    organizationId: string;
+                    name: string;
+                    nameToday: string;
+                    kind: components["schemas"]["OrganizationKind"];
+                    childKey: string;
+                    /** Format: uuid */
+                    roundId: string;
+                    submissionId: string | null;
+                    status: components["schemas"]["SubmissionStatusValue"] | null;
+                    counted: boolean;
+                    ownValue: number | null;
+                    subunitsValue: number | null;
+                    computedValue: number | null;
+                    overrideReason: string | null;
+                }[];
+            };
+            /** @description Chỉ khi có submissionId và chỉ tiêu tính từ hoạt động */
+            activities: {
+                /** Format: uuid */
+                submissionId: string;
+                organizationName: string;
+                ownValue: number | null;
+                computedValue: number | null;
+                overrideReason: string | null;
+                /** @description Giá trị tính lại từ các hoạt động */
+                fromActivities: number | null;
+                total: number;
+                items: {
+                    /** Format: uuid */
+                    id: string;
+                    title: string;
+                    kind: string;
+                    subtype: string | null;
+                    startsOn: string;
+                    endsOn: string;
+                    mode: string;
+                    provinceCode: string | null;
+                    contribution: number | null;
+                }[];
+            } | null;
+        };
+        Dashboard: {
+            organization: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                kind: components["schemas"]["OrganizationKind"];
+                fullName: string;
+                shortName: string | null;
+            };
+            view: components["schemas"]["ConsolidationView"];
+            basis: components["schemas"]["ConsolidationBasis"];
+            round: components["schemas"]["RoundFacts"] | null;
+            /** @description Các kỳ của cùng tổ chức mở kỳ, để chọn */
+            rounds: components["schemas"]["RoundBrief"][];
+            indicators: {
+                code: string;
+                label: string;
+                unit: string;
+            }[];
+            headline: {
+                code: string;
+                label: string;
+                unit: string;
+                value: number | null;
+                sameLastYear: components["schemas"]["FigureChange"];
+                previous: components["schemas"]["FigureChange"];
+            }[];
+            trend: {
+                rounds: components["schemas"]["RoundBrief"][];
+                series: {
+                    code: string;
+                    label: string;
+                    unit: string;
+                    values: (number | null)[];
+                }[];
+            };
+            ranking: {
+                code: string | null;
+                label: string | null;
+                unit: string | null;
+                items: {
+                    organizationId: string | null;
+                    name: string;
+                    value: number | null;
+                }[];
+            };
+            completeness: components["schemas"]["Completeness"] | null;
+        };
+        DocumentRequest: {
+            /**
+             * @description consolidated_docx: báo cáo tổng hợp (Word); annex_xlsx: phụ lục số liệu (Excel); submission_docx: báo cáo của một đơn vị (Word)
+             * @enum {string}
+             */
+            kind: "consolidated_docx" | "annex_xlsx" | "submission_docx";
+            /** Format: uuid */
+            roundId: string;
+            /**
+             * Format: uuid
+             * @description Tổ chức tổng hợp; mặc định là tổ chức mở kỳ
+             */
+            organizationId?: string;
+            /**
+             * Format: uuid
+             * @description Bắt buộc với submission_docx
+             */
+            submissionId?: string;
+            /** @default as_reported */
+            view: components["schemas"]["ConsolidationView"];
+            /** @default approved */
+            basis: components["schemas"]["ConsolidationBasis"];
+            /** @description Số, ký hiệu văn bản, ví dụ 15/BC-LHH */
+            documentNumber?: (string | null) | null;
+            /** @description Địa danh ghi ở dòng ngày tháng */
+            place?: (string | null) | null;
+            /** @description Ngày ban hành; mặc định hôm nay */
+            date?: string;
+            /** @description Thẩm quyền ký, ví dụ TM. BAN CHẤP HÀNH */
+            signerAuthority?: (string | null) | null;
+            signerPosition?: (string | null) | null;
+            signerName?: (string | null) | null;
+            recipients?: string[];
+            /** @description Nội dung các mục II–IV do người dùng viết (khi có thì dùng thay nội dung tổng hợp) */
+            sections?: {
+                shortcomings?: (string | null) | null;
+                directions?: (string | null) | null;
+                proposals?: (string | null) | null;
+            };
+        };
+        DocumentJob: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "consolidated_docx" | "annex_xlsx" | "submission_docx";
+            /** Format: uuid */
+            roundId: string;
+            /** Format: uuid */
+            organizationId: string;
+            submissionId: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            progress: number;
+            error: string | null;
+            fileName: string | null;
+            size: number | null;
+            createdAt: string;
+            finishedAt: string | null;
+        };
+        DocumentCreated: {
+            /** Format: uuid */
+            id: string;
+        };
         Province: {
             code: string;
             name: string;
@@ -6917,6 +12696,652 @@ export interface components {
             provinces: components["schemas"]["Province"][];
             historicProvinces: components["schemas"]["HistoricProvince"][];
             fields: components["schemas"]["FieldOfActivity"][];
+        };
+        /** @enum {string} */
+        PeriodType: "quarter" | "half_year" | "nine_months" | "year" | "custom";
+        /** @enum {string} */
+        RoundStatus: "open" | "closed";
+        /**
+         * @description draft (đang soạn), submitted (đã nộp), returned (bị trả lại), resubmitted (đã nộp lại), approved (đã duyệt), locked (đã khóa)
+         * @enum {string}
+         */
+        SubmissionStatus: "draft" | "submitted" | "returned" | "resubmitted" | "approved" | "locked";
+        RoundCreate: {
+            /**
+             * Format: uuid
+             * @description Tổ chức mở đợt (các đơn vị cấp dưới báo cáo cho tổ chức này)
+             */
+            organizationId: string;
+            /** @description Đợt của cấp trên mà tổ chức này báo cáo lên (số liệu đợt này được tổng hợp vào đó) */
+            parentRoundId?: string | null;
+            /**
+             * Format: uuid
+             * @description Phiên bản biểu mẫu đã ban hành
+             */
+            formVersionId: string;
+            periodType: components["schemas"]["PeriodType"];
+            year: number;
+            quarter?: number | null;
+            /**
+             * @description Khi không gửi thời gian chốt số liệu: cutoff (15/12 năm trước – 14 tháng cuối kỳ, Nghị định 09/2019) hoặc calendar (theo tháng dương lịch)
+             * @enum {string}
+             */
+            convention?: "cutoff" | "calendar";
+            /**
+             * @description Số liệu từ ngày
+             * @example 2025-07-01
+             */
+            windowFrom?: string;
+            /**
+             * @description Số liệu đến ngày
+             * @example 2025-07-01
+             */
+            windowTo?: string;
+            /**
+             * @description Hạn nộp
+             * @example 2025-07-01
+             */
+            deadline: string;
+            graceDays?: number;
+            /** @description Mặc định theo kỳ: "Báo cáo sơ kết 9 tháng đầu năm 2025" */
+            title?: (string | null) | null;
+            note?: (string | null) | null;
+            /** @description Các đơn vị phải báo cáo; mặc định: các đơn vị trực thuộc (trừ chi hội, hội viên tập thể) */
+            reporterIds?: string[];
+        };
+        RoundUpdate: {
+            title?: string;
+            /**
+             * @description Ngày theo lịch, dạng yyyy-mm-dd
+             * @example 2025-07-01
+             */
+            deadline?: string;
+            graceDays?: number;
+            note?: (string | null) | null;
+            /**
+             * @description Ngày theo lịch, dạng yyyy-mm-dd
+             * @example 2025-07-01
+             */
+            windowFrom?: string;
+            /**
+             * @description Ngày theo lịch, dạng yyyy-mm-dd
+             * @example 2025-07-01
+             */
+            windowTo?: string;
+        };
+        RoundCompleteness: {
+            /** @description Số đơn vị phải báo cáo (cố định khi mở đợt) */
+            expected: number;
+            /** @description Đang soạn */
+            draft: number;
+            /** @description Đã nộp hoặc nộp lại, chờ duyệt */
+            submitted: number;
+            /** @description Bị trả lại */
+            returned: number;
+            /** @description Đã duyệt hoặc đã khóa */
+            approved: number;
+            /** @description Chưa bắt đầu */
+            notStarted: number;
+            /** @description Chưa nộp khi quá hạn (kể cả ngày gia hạn), hoặc nộp sau hạn */
+            late: number;
+        };
+        RoundMyReport: {
+            organization: components["schemas"]["OrganizationRef"];
+            submissionId: string | null;
+            status: components["schemas"]["SubmissionStatus"] | null;
+            late: boolean;
+        };
+        RoundSummary: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            organization: components["schemas"]["OrganizationRef"];
+            periodType: components["schemas"]["PeriodType"];
+            year: number;
+            quarter: number | null;
+            windowFrom: string;
+            windowTo: string;
+            deadline: string;
+            graceDays: number;
+            /** @description Hạn nộp cộng số ngày gia hạn */
+            dueDate: string;
+            status: components["schemas"]["RoundStatus"];
+            parentRoundId: string | null;
+            openedAt: string;
+            closedAt: string | null;
+            completeness: components["schemas"]["RoundCompleteness"];
+            /** @description Báo cáo của các đơn vị mà người dùng được giao quyền (nếu phải báo cáo) */
+            myReports: components["schemas"]["RoundMyReport"][];
+        };
+        RoundList: {
+            items: components["schemas"]["RoundSummary"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        RoundRef: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            organization: components["schemas"]["OrganizationRef"];
+            status: components["schemas"]["RoundStatus"];
+        };
+        RoundReporter: {
+            /** @description Tên hôm nay */
+            organization: components["schemas"]["OrganizationRef"];
+            nameAtOpen: string;
+            kindAtOpen: components["schemas"]["OrganizationKind"];
+            provinceCodeAtOpen: string | null;
+            submissionId: string | null;
+            status: components["schemas"]["SubmissionStatus"] | null;
+            submittedAt: string | null;
+            late: boolean;
+            /** @description Đợt mà đơn vị này mở cho các đơn vị cấp dưới của mình, nối vào đợt này */
+            childRoundId: string | null;
+        };
+        RoundDetail: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            organization: components["schemas"]["OrganizationRef"];
+            periodType: components["schemas"]["PeriodType"];
+            year: number;
+            quarter: number | null;
+            windowFrom: string;
+            windowTo: string;
+            deadline: string;
+            graceDays: number;
+            /** @description Hạn nộp cộng số ngày gia hạn */
+            dueDate: string;
+            status: components["schemas"]["RoundStatus"];
+            parentRoundId: string | null;
+            openedAt: string;
+            closedAt: string | null;
+            completeness: components["schemas"]["RoundCompleteness"];
+            /** @description Báo cáo của các đơn vị mà người dùng được giao quyền (nếu phải báo cáo) */
+            myReports: components["schemas"]["RoundMyReport"][];
+            note: string | null;
+            openedBy: string | null;
+            formVersion: {
+                /** Format: uuid */
+                id: string;
+                formCode: string;
+                formName: string;
+                version: number;
+            };
+            parentRound: components["schemas"]["RoundRef"] | null;
+            childRounds: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                organization: components["schemas"]["OrganizationRef"];
+                status: components["schemas"]["RoundStatus"];
+                completeness: components["schemas"]["RoundCompleteness"];
+            }[];
+            /** @description Các đơn vị phải báo cáo mà người dùng được xem */
+            reporters: components["schemas"]["RoundReporter"][];
+            /** @description Đã có báo cáo được nộp: không sửa được thời gian chốt */
+            hasSentSubmissions: boolean;
+            canManage: boolean;
+            canReview: boolean;
+        };
+        RoundCandidate: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            kind: components["schemas"]["OrganizationKind"];
+            fullName: string;
+            shortName: string | null;
+            provinceCode: string | null;
+        };
+        RoundCandidates: {
+            at: string;
+            items: components["schemas"]["RoundCandidate"][];
+            /** @description Các đợt đang mở của cấp trên mà tổ chức này phải báo cáo */
+            parentRounds: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                organization: components["schemas"]["OrganizationRef"];
+                status: components["schemas"]["RoundStatus"];
+                periodType: components["schemas"]["PeriodType"];
+                year: number;
+                quarter: number | null;
+            }[];
+        };
+        RoundRemindResult: {
+            /** @description Số đơn vị chưa nộp được nhắc */
+            units: number;
+        };
+        /**
+         * @description submit (nộp), return (trả lại), approve (duyệt), lock (khóa)
+         * @enum {string}
+         */
+        SubmissionAction: "submit" | "return" | "approve" | "lock";
+        SubmissionStart: {
+            /**
+             * Format: uuid
+             * @description Đơn vị báo cáo
+             */
+            organizationId: string;
+        };
+        SubmissionValueInput: {
+            /** @description null: xóa số đã nhập (chỉ tiêu tính từ hoạt động quay về số tính được) */
+            value: number | null;
+            /** @description Lý do điều chỉnh, bắt buộc khi số khác số tính từ hoạt động */
+            reason?: (string | null) | null;
+        };
+        SubmissionSectionInput: {
+            body: unknown;
+        };
+        SubmissionParticularsInput: {
+            /** @description Số, ký hiệu văn bản: 05/BC-LHH */
+            documentNumber?: (string | null) | null;
+            /** @description Địa danh ghi trước ngày tháng: Hải Phòng */
+            place?: (string | null) | null;
+            /** @description Thẩm quyền ký: TM. BAN THƯỜNG VỤ */
+            signerAuthority?: (string | null) | null;
+            /** @description Chức vụ người ký: CHỦ TỊCH */
+            signerPosition?: (string | null) | null;
+            signerName?: (string | null) | null;
+            /** @description Nơi nhận, mỗi dòng một nơi */
+            recipients?: string[];
+        };
+        SubmissionReviewInput: {
+            /** @enum {string} */
+            action: "return" | "approve" | "lock";
+            /** @description Lý do, bắt buộc khi trả lại */
+            reason?: (string | null) | null;
+            comments?: {
+                /** @enum {string} */
+                targetType: "indicator" | "section" | "general";
+                /** @description Mã chỉ tiêu hoặc mục */
+                targetCode?: string | null;
+                body: string;
+            }[];
+        };
+        SubmissionComment: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            targetType: "indicator" | "section" | "general";
+            targetCode: string | null;
+            body: string;
+            createdAt: string;
+            resolvedAt: string | null;
+            eventId: string | null;
+        };
+        SubmissionItem: {
+            /** @constant */
+            type: "group";
+            label: string;
+        } | {
+            /** @constant */
+            type: "indicator";
+            code: string;
+            label: string;
+            unit: string;
+            /** @enum {string} */
+            source: "activities" | "manual";
+            /** @description Cách tính từ hoạt động */
+            ruleText: string | null;
+            treeAggregation: string;
+            /** @description Tính từ hoạt động của đơn vị trong kỳ (trực tiếp khi đang soạn, lưu lại khi đã nộp) */
+            computedValue: number | null;
+            /** @description Số của đơn vị */
+            ownValue: number | null;
+            /** @description Số của đơn vị khác số tính từ hoạt động */
+            overridden: boolean;
+            overrideReason: string | null;
+            /** @description Của đơn vị cấp dưới: tổng các báo cáo đã duyệt trong đợt đơn vị mở cho cấp dưới */
+            subunitsValue: number | null;
+            total: number | null;
+            /** @description Nhận xét chưa xử lý */
+            comments: components["schemas"]["SubmissionComment"][];
+        } | {
+            /** @constant */
+            type: "section";
+            code: string;
+            label: string;
+            guidance: string | null;
+            body: string;
+            comments: components["schemas"]["SubmissionComment"][];
+        };
+        SubmissionEvent: {
+            /** Format: uuid */
+            id: string;
+            action: string;
+            fromStatus: components["schemas"]["SubmissionStatus"] | null;
+            toStatus: components["schemas"]["SubmissionStatus"];
+            reason: string | null;
+            actorName: string;
+            at: string;
+            comments: components["schemas"]["SubmissionComment"][];
+        };
+        SubmissionAttachment: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            mediaType: string;
+            size: number;
+            createdAt: string;
+            createdBy: string | null;
+        };
+        SubmissionDetail: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["SubmissionStatus"];
+            round: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                organization: components["schemas"]["OrganizationRef"];
+                periodType: components["schemas"]["PeriodType"];
+                year: number;
+                quarter: number | null;
+                windowFrom: string;
+                windowTo: string;
+                deadline: string;
+                dueDate: string;
+                status: components["schemas"]["RoundStatus"];
+            };
+            organization: components["schemas"]["OrganizationRef"];
+            nameAtOpen: string;
+            /** @description Đợt đơn vị mở cho cấp dưới, nối vào đợt này */
+            childRoundId: string | null;
+            particulars: {
+                documentNumber: string | null;
+                /** @description Số tiếp theo còn trống trong năm: 05/BC-LHH */
+                suggestedDocumentNumber: string;
+                place: string | null;
+                suggestedPlace: string | null;
+                signerAuthority: string | null;
+                signerPosition: string | null;
+                signerName: string | null;
+                recipients: string[];
+            };
+            items: components["schemas"]["SubmissionItem"][];
+            /** @description Nhận xét chung chưa xử lý */
+            generalComments: components["schemas"]["SubmissionComment"][];
+            attachments: components["schemas"]["SubmissionAttachment"][];
+            history: components["schemas"]["SubmissionEvent"][];
+            submittedAt: string | null;
+            approvedAt: string | null;
+            lockedAt: string | null;
+            late: boolean;
+            /** @description Đơn vị đang soạn hoặc sửa (đang soạn, bị trả lại) và đợt còn mở */
+            editable: boolean;
+            /** @description Người dùng được sửa số liệu, nội dung lúc này */
+            canEdit: boolean;
+            /** @description Các thao tác người dùng được làm lúc này */
+            allowedActions: components["schemas"]["SubmissionAction"][];
+        };
+        SubmissionActionResult: {
+            submission: components["schemas"]["SubmissionDetail"];
+            warnings: {
+                code: string;
+                message: string;
+            }[];
+        };
+        SubmissionValueSources: {
+            indicator: {
+                code: string;
+                label: string;
+                unit: string;
+                /** @enum {string} */
+                source: "activities" | "manual";
+                ruleText: string | null;
+            };
+            window: {
+                from: string;
+                to: string;
+            };
+            own: {
+                items: {
+                    /** Format: uuid */
+                    id: string;
+                    title: string;
+                    kind: string;
+                    startsOn: string;
+                    endsOn: string;
+                    organization: components["schemas"]["OrganizationRef"];
+                    figure: number | null;
+                }[];
+                total: number;
+                page: number;
+                pageSize: number;
+            };
+            subunits: {
+                /** Format: uuid */
+                submissionId: string;
+                organization: components["schemas"]["OrganizationRef"];
+                status: components["schemas"]["SubmissionStatus"];
+                /** @description Được cộng vào cột cấp dưới (đã duyệt hoặc đã khóa) */
+                counted: boolean;
+                ownValue: number | null;
+                subunitsValue: number | null;
+                total: number | null;
+            }[];
+        };
+        /** @description Một thông báo trong hệ thống của người dùng */
+        Notification: {
+            /** Format: uuid */
+            id: string;
+            /** @description round.opened, round.due_soon, round.overdue, submission.returned… */
+            kind: string;
+            title: string;
+            body: string | null;
+            /** @description Đường dẫn trong ứng dụng, ví dụ /bao-cao/… */
+            link: string | null;
+            createdAt: string;
+            readAt: string | null;
+        };
+        NotificationList: {
+            items: components["schemas"]["Notification"][];
+            total: number;
+            /** @description Số thông báo chưa đọc (của mọi trang) */
+            unread: number;
+            page: number;
+            pageSize: number;
+        };
+        NotificationsReadAll: {
+            /** @description Số thông báo vừa được đánh dấu đã đọc */
+            updated: number;
+        };
+        /**
+         * @description Loại hoạt động, hoặc organization (tổ chức, hội viên), finance (tài chính)
+         * @enum {string}
+         */
+        IndicatorCategory: "training" | "event" | "consultancy" | "project" | "international" | "contest" | "outreach" | "welfare" | "other" | "organization" | "finance";
+        /** @enum {string} */
+        IndicatorSource: "activities" | "manual";
+        /**
+         * @description Cách tổng hợp số liệu các đơn vị
+         * @enum {string}
+         */
+        TreeAggregation: "sum" | "average" | "max" | "distinct_count";
+        /**
+         * @description Cách gộp số liệu nhiều kỳ
+         * @enum {string}
+         */
+        TimeAggregation: "sum" | "last" | "average";
+        /** @description Quy tắc tính từ hoạt động: loại, lọc theo hình thức, loại chi tiết, cấp đề tài; đếm hoặc cộng một số liệu */
+        IndicatorRuleRequest: unknown;
+        /** @description Quy tắc tính chỉ tiêu từ hoạt động */
+        IndicatorRule: {
+            /** @enum {string} */
+            kind: "training" | "event" | "consultancy" | "project" | "international" | "contest" | "outreach" | "welfare" | "other";
+            modes?: ("offline" | "online" | "hybrid")[];
+            subtypes?: string[];
+            levels?: ("national" | "ministerial" | "provincial" | "grassroots")[];
+            /** @enum {string} */
+            measure: "count" | "sum";
+            /** @enum {string} */
+            figure?: "sessions" | "participants" | "attendances" | "opinions" | "documents" | "households" | "amount";
+        };
+        IndicatorCreate: {
+            code: string;
+            name: string;
+            unit: string;
+            category: components["schemas"]["IndicatorCategory"];
+            source: components["schemas"]["IndicatorSource"];
+            rule?: components["schemas"]["IndicatorRuleRequest"] | null;
+            treeAggregation?: components["schemas"]["TreeAggregation"];
+            timeAggregation?: components["schemas"]["TimeAggregation"];
+            description?: (string | null) | null;
+            active?: boolean;
+        };
+        IndicatorUpdate: {
+            code?: string;
+            name?: string;
+            unit?: string;
+            category?: components["schemas"]["IndicatorCategory"];
+            source?: components["schemas"]["IndicatorSource"];
+            rule?: components["schemas"]["IndicatorRuleRequest"] | null;
+            treeAggregation?: components["schemas"]["TreeAggregation"];
+            timeAggregation?: components["schemas"]["TimeAggregation"];
+            description?: (string | null) | null;
+            active?: boolean;
+        };
+        /** @description Chỉ tiêu báo cáo */
+        Indicator: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            unit: string;
+            category: components["schemas"]["IndicatorCategory"];
+            categoryLabel: string;
+            source: components["schemas"]["IndicatorSource"];
+            rule: components["schemas"]["IndicatorRule"] | null;
+            /** @description Quy tắc bằng lời (describeRule) */
+            ruleDescription: string | null;
+            treeAggregation: components["schemas"]["TreeAggregation"];
+            timeAggregation: components["schemas"]["TimeAggregation"];
+            description: string | null;
+            active: boolean;
+            /** @description Số phiên bản biểu mẫu có chỉ tiêu này */
+            usedInVersions: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        IndicatorList: {
+            items: components["schemas"]["Indicator"][];
+            total: number;
+        };
+        /** @enum {string} */
+        ReportSectionCode: "results" | "shortcomings" | "directions" | "proposals";
+        ReportFormCreate: {
+            code: string;
+            name: string;
+            description?: (string | null) | null;
+            /**
+             * Format: uuid
+             * @description Sao chép các mục từ phiên bản này (của biểu mẫu bất kỳ)
+             */
+            copyFromVersionId?: string;
+        };
+        ReportFormVersionCreate: {
+            note?: (string | null) | null;
+        };
+        ReportFormItemRequest: {
+            /** @constant */
+            type: "group";
+            label: string;
+        } | {
+            /** @constant */
+            type: "indicator";
+            indicatorCode: string;
+        } | {
+            /** @constant */
+            type: "section";
+            sectionCode: components["schemas"]["ReportSectionCode"];
+            label?: (string | null) | null;
+            guidance?: (string | null) | null;
+        };
+        /** @description Toàn bộ danh sách mục, theo thứ tự */
+        ReportFormItemsUpdate: {
+            items: components["schemas"]["ReportFormItemRequest"][];
+        };
+        ReportFormItem: {
+            /** @constant */
+            type: "group";
+            position: number;
+            label: string;
+        } | {
+            /** @constant */
+            type: "indicator";
+            position: number;
+            label: string;
+            indicatorId: string | null;
+            code: string;
+            unit: string;
+            category: components["schemas"]["IndicatorCategory"];
+            categoryLabel: string;
+            source: components["schemas"]["IndicatorSource"];
+            rule: components["schemas"]["IndicatorRule"] | null;
+            ruleDescription: string | null;
+            treeAggregation: components["schemas"]["TreeAggregation"];
+            timeAggregation: components["schemas"]["TimeAggregation"];
+            /** @description Chỉ tiêu còn dùng (phiên bản nháp: chỉ tiêu đã ngừng cần bỏ trước khi công bố) */
+            active: boolean;
+        } | {
+            /** @constant */
+            type: "section";
+            position: number;
+            label: string;
+            code: components["schemas"]["ReportSectionCode"];
+            guidance: string | null;
+        };
+        /** @enum {string} */
+        ReportFormVersionStatus: "draft" | "published";
+        ReportFormVersionSummary: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            status: components["schemas"]["ReportFormVersionStatus"];
+            note: string | null;
+            publishedAt: string | null;
+            createdAt: string;
+            groups: number;
+            indicators: number;
+            sections: number;
+            /** @description Số đợt báo cáo dùng phiên bản này */
+            rounds: number;
+        };
+        ReportForm: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            description: string | null;
+            createdAt: string;
+            /** @description Mới nhất trước */
+            versions: components["schemas"]["ReportFormVersionSummary"][];
+        };
+        ReportFormList: {
+            items: components["schemas"]["ReportForm"][];
+        };
+        ReportFormVersion: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            status: components["schemas"]["ReportFormVersionStatus"];
+            note: string | null;
+            publishedAt: string | null;
+            createdAt: string;
+            groups: number;
+            indicators: number;
+            sections: number;
+            /** @description Số đợt báo cáo dùng phiên bản này */
+            rounds: number;
+            form: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+            };
+            items: components["schemas"]["ReportFormItem"][];
         };
         PublicDirectory: {
             items: components["schemas"]["PublicOrganization"][];

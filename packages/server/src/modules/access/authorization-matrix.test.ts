@@ -636,6 +636,7 @@ const CASES: Record<string, Case> = {
   ...activityCases(),
   // ── reporting: indicators, forms, rounds, submissions, notifications (modules/reporting) ──
   ...reportingDefinitionCases(),
+  ...reportingRoundCases(),
   // ── consolidation and documents (modules/consolidation) ──
 };
 
@@ -965,5 +966,238 @@ function reportingDefinitionCases(): Record<string, Case> {
       inside: async () => ({ method: 'POST', url: `/api/notifications/${none}/read` }),
       outside: null,
     },
+  };
+}
+
+// ── reporting rounds and submissions (modules/reporting round.*, submission.*) ──
+let roundSeq = 0;
+let roundYear = 2100;
+const reportingUnit: { hp?: string; ct?: string } = {};
+async function standardFormVersion(): Promise<string> {
+  const v = await t.db
+    .selectFrom('report_form_version as v')
+    .innerJoin('report_form as f', 'f.id', 'v.form_id')
+    .select('v.id')
+    .where('f.code', '=', 'BC-DINH-KY')
+    .executeTakeFirstOrThrow();
+  return v.id;
+}
+/** A round opened by the subtree's root for a fresh unit below it, made directly. */
+async function roundIn(where: 'hp' | 'ct'): Promise<{ roundId: string; unitId: string }> {
+  const parent = where === 'hp' ? hp : ct;
+  // one reporting unit per subtree: a unit may report in many rounds
+  const unitId = (reportingUnit[where] ??= await org(parent));
+  const r = await t.db
+    .insertInto('reporting_round')
+    .values({
+      organization_id: parent,
+      form_version_id: await standardFormVersion(),
+      period_type: 'custom',
+      year: 2025,
+      title: `Đợt thử nghiệm ${++roundSeq}`,
+      window_from: '2025-01-01',
+      window_to: '2025-12-31',
+      deadline: '2099-01-01',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await t.db
+    .insertInto('round_reporter')
+    .values({
+      round_id: r.id,
+      organization_id: unitId,
+      name_at_open: 'Hội thử nghiệm',
+      kind_at_open: 'member_association',
+    })
+    .execute();
+  return { roundId: r.id, unitId };
+}
+async function submissionIn(
+  where: 'hp' | 'ct',
+  status: 'draft' | 'submitted' = 'draft',
+): Promise<string> {
+  const { roundId, unitId } = await roundIn(where);
+  const s = await t.db
+    .insertInto('submission')
+    .values({
+      round_id: roundId,
+      organization_id: unitId,
+      status,
+      submitted_at: status === 'draft' ? null : new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return s.id;
+}
+async function submissionAttachmentIn(where: 'hp' | 'ct'): Promise<string> {
+  const id = await submissionIn(where);
+  const a = await t.db
+    .insertInto('submission_attachment')
+    .values({
+      submission_id: id,
+      file_name: 'bien-ban.pdf',
+      media_type: 'application/pdf',
+      size: 9,
+      content: Buffer.from('%PDF-1.4\n'),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return `/api/submissions/${id}/attachments/${a.id}`;
+}
+function reportingRoundCases(): Record<string, Case> {
+  const onRound = (method: 'PATCH' | 'POST', suffix: string, payload?: unknown) => (): Case => ({
+    inside: async () => ({
+      method,
+      url: `/api/rounds/${(await roundIn('hp')).roundId}${suffix}`,
+      ...(payload === undefined ? {} : { payload }),
+    }),
+    outside: async () => ({
+      req: {
+        method,
+        url: `/api/rounds/${(await roundIn('ct')).roundId}${suffix}`,
+        ...(payload === undefined ? {} : { payload }),
+      },
+      status: 404,
+    }),
+  });
+  const onSubmission = (
+    method: 'GET' | 'PUT' | 'PATCH' | 'POST',
+    suffix: string,
+    payload?: unknown,
+    status: 'draft' | 'submitted' = 'draft',
+  ): Case => ({
+    inside: async () => ({
+      method,
+      url: `/api/submissions/${await submissionIn('hp', status)}${suffix}`,
+      ...(payload === undefined ? {} : { payload }),
+    }),
+    outside: async () => ({
+      req: {
+        method,
+        url: `/api/submissions/${await submissionIn('ct', status)}${suffix}`,
+        ...(payload === undefined ? {} : { payload }),
+      },
+      status: 404,
+    }),
+  });
+  const pdf = (url: string): Req => ({
+    method: 'POST',
+    url: `${url}/attachments?fileName=${encodeURIComponent('Biên bản.pdf')}`,
+    payload: '%PDF-1.4\n',
+    headers: { 'content-type': 'application/octet-stream' },
+  });
+  return {
+    'GET /api/rounds': {
+      inside: async () => ({ method: 'GET', url: `/api/rounds?organizationId=${hp}` }),
+      outside: async () => ({
+        req: { method: 'GET', url: `/api/rounds?organizationId=${ct}` },
+        status: 404,
+      }),
+    },
+    'GET /api/rounds/reporter-candidates': {
+      inside: async () => ({
+        method: 'GET',
+        url: `/api/rounds/reporter-candidates?organizationId=${hp}`,
+      }),
+      outside: async () => ({
+        req: { method: 'GET', url: `/api/rounds/reporter-candidates?organizationId=${ct}` },
+        status: 404,
+      }),
+    },
+    'GET /api/rounds/:id': {
+      inside: async () => ({ method: 'GET', url: `/api/rounds/${(await roundIn('hp')).roundId}` }),
+      outside: async () => ({
+        req: { method: 'GET', url: `/api/rounds/${(await roundIn('ct')).roundId}` },
+        status: 404,
+      }),
+    },
+    'POST /api/rounds': {
+      inside: async () => ({
+        method: 'POST',
+        url: '/api/rounds',
+        payload: {
+          organizationId: hp,
+          formVersionId: await standardFormVersion(),
+          periodType: 'year',
+          year: ++roundYear,
+          deadline: '2200-01-01',
+        },
+      }),
+      outside: async () => ({
+        req: {
+          method: 'POST',
+          url: '/api/rounds',
+          payload: {
+            organizationId: ct,
+            formVersionId: await standardFormVersion(),
+            periodType: 'year',
+            year: ++roundYear,
+            deadline: '2200-01-01',
+          },
+        },
+        status: 403,
+      }),
+    },
+    'PATCH /api/rounds/:id': onRound('PATCH', '', { deadline: '2099-02-01', graceDays: 5 })(),
+    'POST /api/rounds/:id/close': onRound('POST', '/close')(),
+    'POST /api/rounds/:id/remind': onRound('POST', '/remind')(),
+    'POST /api/rounds/:id/submissions': {
+      inside: async () => {
+        const r = await roundIn('hp');
+        return {
+          method: 'POST',
+          url: `/api/rounds/${r.roundId}/submissions`,
+          payload: { organizationId: r.unitId },
+        };
+      },
+      outside: async () => {
+        const r = await roundIn('ct');
+        return {
+          req: {
+            method: 'POST',
+            url: `/api/rounds/${r.roundId}/submissions`,
+            payload: { organizationId: r.unitId },
+          },
+          status: 404,
+        };
+      },
+    },
+    'GET /api/submissions/:id': onSubmission('GET', ''),
+    'PATCH /api/submissions/:id': onSubmission('PATCH', '', { place: 'Hải Phòng' }),
+    'PUT /api/submissions/:id/values/:code': onSubmission('PUT', '/values/TC_HOI_VIEN_MOI', {
+      value: 12,
+    }),
+    'GET /api/submissions/:id/values/:code/sources': onSubmission('GET', '/values/DT_LUOT/sources'),
+    'PUT /api/submissions/:id/sections/:code': onSubmission('PUT', '/sections/results', {
+      body: 'Kết quả nổi bật trong kỳ.',
+    }),
+    'POST /api/submissions/:id/attachments': {
+      inside: async () => pdf(`/api/submissions/${await submissionIn('hp')}`),
+      outside: async () => ({
+        req: pdf(`/api/submissions/${await submissionIn('ct')}`),
+        status: 404,
+      }),
+    },
+    'GET /api/submissions/:id/attachments/:attachmentId': {
+      inside: async () => ({ method: 'GET', url: await submissionAttachmentIn('hp') }),
+      outside: async () => ({
+        req: { method: 'GET', url: await submissionAttachmentIn('ct') },
+        status: 404,
+      }),
+    },
+    'DELETE /api/submissions/:id/attachments/:attachmentId': {
+      inside: async () => ({ method: 'DELETE', url: await submissionAttachmentIn('hp') }),
+      outside: async () => ({
+        req: { method: 'DELETE', url: await submissionAttachmentIn('ct') },
+        status: 404,
+      }),
+    },
+    'POST /api/submissions/:id/submit': onSubmission('POST', '/submit'),
+    'POST /api/submissions/:id/review': onSubmission(
+      'POST',
+      '/review',
+      { action: 'approve' },
+      'submitted',
+    ),
   };
 }

@@ -230,6 +230,7 @@ export function createRoundService(db: Database) {
   return {
     async list(ctx: RequestContext, q: RoundListQuery) {
       const actor = ctx.actor!;
+      if (q.organizationId) await assertReadable(db, actor, q.organizationId);
       const myOrgIds = [...new Set(actor.assignments.map((a) => a.organizationId))];
       const rows = await rounds.list(db, {
         read: scopeFor(actor, 'organization.read'),
