@@ -38,7 +38,11 @@ interface Detail {
   canEdit: boolean;
   editable: boolean;
   history: { action: string; toStatus: string; reason: string | null; actorName: string }[];
-  particulars: { documentNumber: string | null; suggestedDocumentNumber: string; suggestedPlace: string | null };
+  particulars: {
+    documentNumber: string | null;
+    suggestedDocumentNumber: string;
+    suggestedPlace: string | null;
+  };
   attachments: { id: string; fileName: string; mediaType: string; size: number }[];
 }
 const item = (d: Detail, code: string) => d.items.find((i) => i.code === code)!;
@@ -332,9 +336,7 @@ describe('submit, return, resubmit, approve', () => {
     expect(res.statusCode, res.body).toBe(200);
     const d = res.json<{ submission: Detail }>().submission;
     expect(d.status).toBe('returned');
-    expect(item(d, 'DT_LUOT').comments?.map((c) => c.body)).toEqual([
-      'Đề nghị ghi đủ lớp tháng 9',
-    ]);
+    expect(item(d, 'DT_LUOT').comments?.map((c) => c.body)).toEqual(['Đề nghị ghi đủ lớp tháng 9']);
     const inbox = await lawEditor.get('/api/notifications');
     const n = inbox.json<{ items: { title: string; body: string | null }[] }>().items;
     expect(n[0]?.title).toContain('Báo cáo bị trả lại');
@@ -345,7 +347,11 @@ describe('submit, return, resubmit, approve', () => {
     const d = (await lawEditor.get(`/api/submissions/${lawSub}`)).json<Detail>();
     // editable again: the late activity now counts
     expect(item(d, 'DT_LOP').computedValue).toBe(3);
-    expect(item(d, 'DT_LUOT')).toMatchObject({ computedValue: 205, ownValue: 250, overridden: true });
+    expect(item(d, 'DT_LUOT')).toMatchObject({
+      computedValue: 205,
+      ownValue: 250,
+      overridden: true,
+    });
     const fix = await lawEditor.put(`/api/submissions/${lawSub}/values/DT_LUOT`, { value: null });
     expect(item(fix.json<Detail>(), 'DT_LUOT')).toMatchObject({ ownValue: 205, overridden: false });
     const res = await lawEditor.post(`/api/submissions/${lawSub}/submit`);
@@ -415,11 +421,20 @@ describe('the level above', () => {
       total: 4,
     });
     expect(item(d, 'DT_LUOT')).toMatchObject({ ownValue: 50, subunitsValue: 205, total: 255 });
-    expect(item(d, 'TC_HOI_VIEN_MOI')).toMatchObject({ ownValue: null, subunitsValue: 15, total: 15 });
+    expect(item(d, 'TC_HOI_VIEN_MOI')).toMatchObject({
+      ownValue: null,
+      subunitsValue: 15,
+      total: 15,
+    });
     const src = await hpEditor.get(`/api/submissions/${hpSub}/values/DT_LUOT/sources`);
     const s = src.json<{
       own: { items: { title: string }[] };
-      subunits: { organization: { fullName: string }; status: string; counted: boolean; total: number }[];
+      subunits: {
+        organization: { fullName: string };
+        status: string;
+        counted: boolean;
+        total: number;
+      }[];
     }>();
     expect(s.own.items.map((i) => i.title)).toEqual(['Tập huấn chuyển đổi số']);
     expect(s.subunits).toEqual([
@@ -458,7 +473,11 @@ describe('the level above', () => {
     const r = await central.get(`/api/rounds/${topRound}`);
     const d = r.json<{
       completeness: { expected: number; approved: number; notStarted: number };
-      reporters: { organization: { id: string }; status: string | null; submissionId: string | null }[];
+      reporters: {
+        organization: { id: string };
+        status: string | null;
+        submissionId: string | null;
+      }[];
     }>();
     expect(d.completeness).toMatchObject({ expected: 4, approved: 1, notStarted: 3 });
     expect(d.reporters.find((x) => x.organization.id === tree.hp.id)).toMatchObject({

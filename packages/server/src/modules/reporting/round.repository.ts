@@ -123,13 +123,13 @@ export const roundRepository = {
     if (f.year !== undefined) q = q.where('r.year', '=', f.year);
     if (f.periodType) q = q.where('r.period_type', '=', f.periodType);
     if (f.status) q = q.where('r.status', '=', f.status);
-    return (await q
+    return await q
       .orderBy('r.deadline', 'desc')
       .orderBy('r.opened_at', 'desc')
       .orderBy('r.id')
       .limit(f.limit)
       .offset(f.offset)
-      .execute());
+      .execute();
   },
 
   async findById(db: Executor, id: string): Promise<RoundRow | undefined> {

@@ -8,12 +8,10 @@ import {
 } from '../organizations/organization.schemas.js';
 import { PeriodTypeSchema, RoundStatusSchema, SubmissionStatusSchema } from './round.schemas.js';
 
-export const SubmissionActionSchema = z
-  .enum(SUBMISSION_ACTIONS)
-  .meta({
-    id: 'SubmissionAction',
-    description: 'submit (nộp), return (trả lại), approve (duyệt), lock (khóa)',
-  });
+export const SubmissionActionSchema = z.enum(SUBMISSION_ACTIONS).meta({
+  id: 'SubmissionAction',
+  description: 'submit (nộp), return (trả lại), approve (duyệt), lock (khóa)',
+});
 
 export const SubmissionIdParamsSchema = z.object({ id: UuidSchema });
 export const SubmissionCodeParamsSchema = z.object({

@@ -13,7 +13,7 @@ import {
 } from '@lienhiep/core';
 import type { Database, Executor } from '../../db/database.js';
 import { addDays, vnToday } from '../../shared/dates.js';
-import type { AppError} from '../../shared/errors.js';
+import type { AppError } from '../../shared/errors.js';
 import { conflict, invalid, notFound } from '../../shared/errors.js';
 import type { RequestContext } from '../access/actor.js';
 import { assertWritable, forbidden, scopeFor, writableAmong } from '../access/policy.js';
@@ -693,7 +693,7 @@ export function createSubmissionService(db: Database) {
       const items = (await repo.formItems(db, round.form_version_id)).filter(isIndicator);
       const item = items.find((i) => i.indicator_code === code);
       if (!item) throw notFound(`chỉ tiêu ${code} trong biểu mẫu của đợt`);
-      const rule = item.source === 'activities' ? (item.rule) : null;
+      const rule = item.source === 'activities' ? item.rule : null;
       const acts = rule
         ? await repo.sourceActivities(
             db,
