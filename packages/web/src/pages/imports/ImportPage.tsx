@@ -338,7 +338,9 @@ function CommittedView({ detail: d }: { detail: ImportDetail }) {
         style={{ paddingBottom: 8 }}
       />
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
-        {d.kind === 'members' ? (
+        {d.kind === 'activities' ? (
+          <Figure title={t('imports.activityImport.created')} value={c.createdActivities ?? 0} />
+        ) : d.kind === 'members' ? (
           <>
             <Figure title={t('imports.committed.created')} value={c.createdPeople ?? 0} />
             <Figure title={t('imports.committed.events')} value={c.events ?? 0} />
@@ -370,13 +372,17 @@ function CommittedView({ detail: d }: { detail: ImportDetail }) {
           to={
             d.kind === 'members'
               ? `/hoi-vien?under=${d.organizationId}`
-              : `/to-chuc/${d.organizationId}`
+              : d.kind === 'activities'
+                ? `/hoat-dong?organizationId=${d.organizationId}`
+                : `/to-chuc/${d.organizationId}`
           }
         >
           <Button type="primary">
             {d.kind === 'members'
               ? t('imports.committed.viewMembers')
-              : t('imports.committed.viewOrganization')}
+              : d.kind === 'activities'
+                ? t('imports.activityImport.view')
+                : t('imports.committed.viewOrganization')}
           </Button>
         </Link>
         <Popconfirm
@@ -388,10 +394,14 @@ function CommittedView({ detail: d }: { detail: ImportDetail }) {
                     events: fmtNumber(c.events ?? 0),
                     people: fmtNumber(c.createdPeople ?? 0),
                   })
-                : t(`imports.committed.undoTextKinds.${d.kind}`, {
-                    events: fmtNumber(c.events ?? 0),
-                    organizations: fmtNumber(c.createdOrganizations ?? 0),
-                  })}
+                : d.kind === 'activities'
+                  ? t('imports.activityImport.undoText', {
+                      activities: fmtNumber(c.createdActivities ?? 0),
+                    })
+                  : t(`imports.committed.undoTextKinds.${d.kind}`, {
+                      events: fmtNumber(c.events ?? 0),
+                      organizations: fmtNumber(c.createdOrganizations ?? 0),
+                    })}
             </div>
           }
           okText={t('imports.committed.undoOk')}
@@ -412,7 +422,8 @@ function UndoneView({ detail: d }: { detail: ImportDetail }) {
   const { t } = useTranslation();
   const c = d.counts;
   const members = d.kind === 'members';
-  const kept = (members ? c.keptPeople : c.keptOrganizations) ?? 0;
+  const activities = d.kind === 'activities';
+  const kept = (members ? c.keptPeople : activities ? c.keptActivities : c.keptOrganizations) ?? 0;
   return (
     <Card>
       <Result
@@ -424,7 +435,12 @@ function UndoneView({ detail: d }: { detail: ImportDetail }) {
         style={{ paddingBottom: 8 }}
       />
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
-        {members ? (
+        {activities ? (
+          <>
+            <Figure title={t('imports.activityImport.removed')} value={c.removedActivities ?? 0} />
+            <Figure title={t('imports.activityImport.kept')} value={kept} />
+          </>
+        ) : members ? (
           <>
             <Figure title={t('imports.undone.removedPeople')} value={c.removedPeople ?? 0} />
             <Figure title={t('imports.undone.removedEvents')} value={c.removedEvents ?? 0} />
@@ -447,7 +463,13 @@ function UndoneView({ detail: d }: { detail: ImportDetail }) {
         <Alert
           type="info"
           showIcon
-          title={members ? t('imports.undone.keptHint') : t('imports.undone.keptOrganizationsHint')}
+          title={
+            members
+              ? t('imports.undone.keptHint')
+              : activities
+                ? t('imports.activityImport.keptHint')
+                : t('imports.undone.keptOrganizationsHint')
+          }
         />
       )}
     </Card>

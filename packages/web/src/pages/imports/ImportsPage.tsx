@@ -95,7 +95,17 @@ export function ImportsPage() {
           const total = fmtNumber(c.total);
           let text: string;
           const members = r.kind === 'members';
-          if (r.status === 'committed' || r.status === 'undoing') {
+          if (r.kind === 'activities' && (r.status === 'committed' || r.status === 'undoing')) {
+            text = t('imports.activityImport.listCommitted', {
+              total,
+              created: fmtNumber(c.createdActivities ?? 0),
+            });
+          } else if (r.kind === 'activities' && r.status === 'undone') {
+            text = t('imports.activityImport.listUndone', {
+              total,
+              removed: fmtNumber(c.removedActivities ?? 0),
+            });
+          } else if (r.status === 'committed' || r.status === 'undoing') {
             text = members
               ? t('imports.listCountsCommitted', {
                   total,

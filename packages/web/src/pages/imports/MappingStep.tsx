@@ -68,15 +68,21 @@ export function MappingStep({ detail, extra }: Props) {
 
   const fields = new Set(mapping.values());
   const nameProblem =
-    detail.kind !== 'members'
-      ? fields.has('fullName')
-        ? undefined
-        : t(`imports.mapping.needUnitName.${detail.kind}`)
-      : !fields.has('fullName') && !fields.has('givenName')
-        ? t('imports.mapping.needName')
-        : fields.has('fullName') && (fields.has('givenName') || fields.has('familyMiddleName'))
-          ? t('imports.mapping.nameConflict')
-          : undefined;
+    detail.kind === 'activities'
+      ? !fields.has('activityTitle')
+        ? t('imports.activityImport.needTitle')
+        : !fields.has('startsOn') && !fields.has('endsOn')
+          ? t('imports.activityImport.needDate')
+          : undefined
+      : detail.kind !== 'members'
+        ? fields.has('fullName')
+          ? undefined
+          : t(`imports.mapping.needUnitName.${detail.kind}`)
+        : !fields.has('fullName') && !fields.has('givenName')
+          ? t('imports.mapping.needName')
+          : fields.has('fullName') && (fields.has('givenName') || fields.has('familyMiddleName'))
+            ? t('imports.mapping.nameConflict')
+            : undefined;
 
   const save = useMutation({
     mutationFn: () =>
@@ -184,7 +190,9 @@ export function MappingStep({ detail, extra }: Props) {
             extra={
               detail.kind === 'members'
                 ? t('imports.mapping.defaultJoinedOnHint')
-                : t(`imports.mapping.defaultDateHint.${detail.kind}`)
+                : detail.kind === 'activities'
+                  ? t('imports.activityImport.defaultDateHint')
+                  : t(`imports.mapping.defaultDateHint.${detail.kind}`)
             }
             style={{ marginBottom: 0 }}
           >

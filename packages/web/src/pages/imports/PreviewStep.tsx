@@ -39,7 +39,7 @@ interface Props {
 }
 
 /** The suffix of the commit dialog's texts, by kind. */
-const COMMIT_TEXT = {
+const COMMIT_TEXT: Readonly<Record<Exclude<ImportDetail['kind'], 'activities'>, string>> = {
   members: '',
   organizations: 'Organizations',
   collective_members: 'Collective',
@@ -129,15 +129,23 @@ export function PreviewStep({ detail, onRemap, extra }: Props) {
   const confirmCommit = () => {
     const c = counts;
     void modal.confirm({
-      title: t(`imports.preview.commitTitle${COMMIT_TEXT[detail.kind]}`),
+      title:
+        detail.kind === 'activities'
+          ? t('imports.activityImport.commitTitle')
+          : t(`imports.preview.commitTitle${COMMIT_TEXT[detail.kind]}`),
       content: (
         <Space orientation="vertical" size={4}>
           <span>
-            {t(`imports.preview.commitText${COMMIT_TEXT[detail.kind]}`, {
-              create: fmtNumber(c.create),
-              link: fmtNumber(c.link),
-              skip: fmtNumber(c.skip),
-            })}
+            {t(
+              detail.kind === 'activities'
+                ? 'imports.activityImport.commitText'
+                : `imports.preview.commitText${COMMIT_TEXT[detail.kind]}`,
+              {
+                create: fmtNumber(c.create),
+                link: fmtNumber(c.link),
+                skip: fmtNumber(c.skip),
+              },
+            )}
           </span>
           {c.error > 0 && (
             <Typography.Text type="danger">
@@ -183,13 +191,13 @@ export function PreviewStep({ detail, onRemap, extra }: Props) {
             key: 'phone',
             title: t('imports.preview.columns.phone'),
             width: 120,
-            render: (_, r) => text(r.values.phone),
+            render: (_, r) => text(r.values.kind === 'members' ? r.values.phone : null),
           },
           {
             key: 'email',
             title: t('imports.preview.columns.email'),
             width: 190,
-            render: (_, r) => text(r.values.email),
+            render: (_, r) => text(r.values.kind === 'members' ? r.values.email : null),
           },
           {
             key: 'workplace',
@@ -204,101 +212,106 @@ export function PreviewStep({ detail, onRemap, extra }: Props) {
             render: (_, r) => (r.values.kind === 'members' ? fmtDate(r.values.joinedOn) : none),
           },
         ]
-      : detail.kind === 'organizations'
-        ? [
-            {
-              key: 'orgKind',
-              title: t('imports.preview.columns.orgKind'),
-              width: 150,
-              render: (_, r) =>
-                text(r.values.kind === 'organizations' ? r.values.orgKindLabel : null),
-            },
-            {
-              key: 'shortName',
-              title: t('imports.preview.columns.shortName'),
-              width: 110,
-              render: (_, r) => text(r.values.kind === 'organizations' ? r.values.shortName : null),
-            },
-            {
-              key: 'foundedOn',
-              title: t('imports.preview.columns.foundedOn'),
-              width: 120,
-              render: (_, r) =>
-                r.values.kind === 'organizations' ? fmtDate(r.values.foundedOn) : none,
-            },
-            {
-              key: 'code',
-              title: t('imports.preview.columns.code'),
-              width: 120,
-              render: (_, r) =>
-                r.values.kind === 'organizations' && r.values.code !== null ? (
-                  r.values.code
-                ) : (
-                  <Typography.Text type="secondary">
-                    {t('imports.preview.codeAuto')}
-                  </Typography.Text>
-                ),
-            },
-            {
-              key: 'province',
-              title: t('imports.preview.columns.province'),
-              width: 140,
-              render: (_, r) => text(r.values.kind === 'members' ? null : r.values.provinceName),
-            },
-            {
-              key: 'field',
-              title: t('imports.preview.columns.field'),
-              width: 170,
-              render: (_, r) => text(r.values.kind === 'organizations' ? r.values.fieldName : null),
-            },
-            {
-              key: 'contacts',
-              title: t('imports.preview.columns.contacts'),
-              width: 220,
-              render: (_, r) =>
-                r.values.kind === 'organizations'
-                  ? [r.values.phone, r.values.email, r.values.website]
-                      .filter((x) => x !== null)
-                      .join(' · ') || none
-                  : none,
-            },
-          ]
-        : [
-            {
-              key: 'joinedOn',
-              title: t('imports.preview.columns.collectiveJoinedOn'),
-              width: 120,
-              render: (_, r) =>
-                r.values.kind === 'collective_members' ? fmtDate(r.values.joinedOn) : none,
-            },
-            {
-              key: 'taxCode',
-              title: t('imports.preview.columns.taxCode'),
-              width: 120,
-              render: (_, r) =>
-                text(r.values.kind === 'collective_members' ? r.values.taxCode : null),
-            },
-            {
-              key: 'representative',
-              title: t('imports.preview.columns.representative'),
-              width: 180,
-              render: (_, r) =>
-                text(r.values.kind === 'collective_members' ? r.values.representative : null),
-            },
-            {
-              key: 'address',
-              title: t('imports.preview.columns.address'),
-              width: 220,
-              render: (_, r) =>
-                text(r.values.kind === 'collective_members' ? r.values.address : null),
-            },
-            {
-              key: 'note',
-              title: t('imports.preview.columns.note'),
-              width: 200,
-              render: (_, r) => text(r.values.kind === 'collective_members' ? r.values.note : null),
-            },
-          ];
+      : detail.kind === 'activities'
+        ? activityColumns(t, none)
+        : detail.kind === 'organizations'
+          ? [
+              {
+                key: 'orgKind',
+                title: t('imports.preview.columns.orgKind'),
+                width: 150,
+                render: (_, r) =>
+                  text(r.values.kind === 'organizations' ? r.values.orgKindLabel : null),
+              },
+              {
+                key: 'shortName',
+                title: t('imports.preview.columns.shortName'),
+                width: 110,
+                render: (_, r) =>
+                  text(r.values.kind === 'organizations' ? r.values.shortName : null),
+              },
+              {
+                key: 'foundedOn',
+                title: t('imports.preview.columns.foundedOn'),
+                width: 120,
+                render: (_, r) =>
+                  r.values.kind === 'organizations' ? fmtDate(r.values.foundedOn) : none,
+              },
+              {
+                key: 'code',
+                title: t('imports.preview.columns.code'),
+                width: 120,
+                render: (_, r) =>
+                  r.values.kind === 'organizations' && r.values.code !== null ? (
+                    r.values.code
+                  ) : (
+                    <Typography.Text type="secondary">
+                      {t('imports.preview.codeAuto')}
+                    </Typography.Text>
+                  ),
+              },
+              {
+                key: 'province',
+                title: t('imports.preview.columns.province'),
+                width: 140,
+                render: (_, r) => text(r.values.kind === 'members' ? null : r.values.provinceName),
+              },
+              {
+                key: 'field',
+                title: t('imports.preview.columns.field'),
+                width: 170,
+                render: (_, r) =>
+                  text(r.values.kind === 'organizations' ? r.values.fieldName : null),
+              },
+              {
+                key: 'contacts',
+                title: t('imports.preview.columns.contacts'),
+                width: 220,
+                render: (_, r) =>
+                  r.values.kind === 'organizations'
+                    ? [r.values.phone, r.values.email, r.values.website]
+                        .filter((x) => x !== null)
+                        .join(' · ') || none
+                    : none,
+              },
+            ]
+          : [
+              {
+                key: 'joinedOn',
+                title: t('imports.preview.columns.collectiveJoinedOn'),
+                width: 120,
+                render: (_, r) =>
+                  r.values.kind === 'collective_members' ? fmtDate(r.values.joinedOn) : none,
+              },
+              {
+                key: 'taxCode',
+                title: t('imports.preview.columns.taxCode'),
+                width: 120,
+                render: (_, r) =>
+                  text(r.values.kind === 'collective_members' ? r.values.taxCode : null),
+              },
+              {
+                key: 'representative',
+                title: t('imports.preview.columns.representative'),
+                width: 180,
+                render: (_, r) =>
+                  text(r.values.kind === 'collective_members' ? r.values.representative : null),
+              },
+              {
+                key: 'address',
+                title: t('imports.preview.columns.address'),
+                width: 220,
+                render: (_, r) =>
+                  text(r.values.kind === 'collective_members' ? r.values.address : null),
+              },
+              {
+                key: 'note',
+                title: t('imports.preview.columns.note'),
+                width: 200,
+                render: (_, r) =>
+                  text(r.values.kind === 'collective_members' ? r.values.note : null),
+              },
+            ];
 
   const linkLabel =
     detail.kind === 'members' ? t('imports.decision.link') : t('imports.decision.linkOrganization');
@@ -316,12 +329,14 @@ export function PreviewStep({ detail, onRemap, extra }: Props) {
       title:
         detail.kind === 'members'
           ? t('imports.preview.columns.name')
-          : t(`imports.preview.columns.unitName.${detail.kind}`),
+          : detail.kind === 'activities'
+            ? t('imports.activityImport.title')
+            : t(`imports.preview.columns.unitName.${detail.kind}`),
       width: 220,
       fixed: 'start',
       render: (_, r) => (
         <Space size={4} wrap>
-          {r.values.fullName === '' ? (
+          {rowDisplayName(r.values) === '' ? (
             <Typography.Text type="secondary" italic>
               {t('imports.preview.noName')}
             </Typography.Text>
@@ -395,6 +410,7 @@ export function PreviewStep({ detail, onRemap, extra }: Props) {
             (d) =>
               d !== 'link' ||
               (detail.kind !== 'organizations' &&
+                detail.kind !== 'activities' &&
                 (r.match?.personId != null || r.match?.organizationId != null)),
           ).map((d) => ({
             value: d,
@@ -462,15 +478,17 @@ export function PreviewStep({ detail, onRemap, extra }: Props) {
               onChange={(e) => update({ decision: String(e.target.value) })}
               options={[
                 { value: '', label: withCount(t('imports.preview.all'), counts.total) },
-                ...ROW_DECISIONS.filter((d) => d !== 'link' || detail.kind !== 'organizations').map(
-                  (d) => ({
-                    value: d,
-                    label: withCount(
-                      d === 'link' ? linkLabel : t(`imports.decision.${d}`),
-                      counts[d],
-                    ),
-                  }),
-                ),
+                ...ROW_DECISIONS.filter(
+                  (d) =>
+                    d !== 'link' ||
+                    (detail.kind !== 'organizations' && detail.kind !== 'activities'),
+                ).map((d) => ({
+                  value: d,
+                  label: withCount(
+                    d === 'link' ? linkLabel : t(`imports.decision.${d}`),
+                    counts[d],
+                  ),
+                })),
               ]}
             />
           </Space>
@@ -545,4 +563,67 @@ export function PreviewStep({ detail, onRemap, extra }: Props) {
       )}
     </Space>
   );
+}
+
+/** The preview's columns of an activity list: kind, dates, unit, mode, the figures given. */
+function activityColumns(t: (key: string) => string, none: string): TableColumnsType<ImportRow> {
+  const text = (v: string | null | undefined) => v ?? none;
+  return [
+    {
+      key: 'activityKind',
+      title: t('imports.activityImport.kind'),
+      width: 190,
+      render: (_, r) =>
+        r.values.kind === 'activities'
+          ? [r.values.activityKindLabel, r.values.subtypeLabel]
+              .filter((x) => x !== null)
+              .join(' · ') || none
+          : none,
+    },
+    {
+      key: 'dates',
+      title: t('imports.activityImport.dates'),
+      width: 190,
+      render: (_, r) =>
+        r.values.kind !== 'activities' || r.values.endsOn === null
+          ? none
+          : r.values.startsOn === r.values.endsOn || r.values.startsOn === null
+            ? fmtDate(r.values.endsOn)
+            : `${fmtDate(r.values.startsOn)} – ${fmtDate(r.values.endsOn)}`,
+    },
+    {
+      key: 'unit',
+      title: t('imports.activityImport.unit'),
+      width: 220,
+      render: (_, r) =>
+        text(
+          r.values.kind === 'activities' ? (r.values.organizationName ?? r.values.unitName) : null,
+        ),
+    },
+    {
+      key: 'mode',
+      title: t('imports.activityImport.mode'),
+      width: 110,
+      render: (_, r) => text(r.values.kind === 'activities' ? r.values.modeLabel : null),
+    },
+    {
+      key: 'province',
+      title: t('imports.preview.columns.province'),
+      width: 130,
+      render: (_, r) => text(r.values.kind === 'activities' ? r.values.provinceName : null),
+    },
+    {
+      key: 'figures',
+      title: t('imports.activityImport.figures'),
+      width: 260,
+      render: (_, r) => {
+        if (r.values.kind !== 'activities') return none;
+        const f = r.values.figures;
+        const parts = (Object.keys(f) as (keyof typeof f)[])
+          .filter((k) => f[k] !== null)
+          .map((k) => `${t(`imports.activityFields.${k}`)}: ${fmtNumber(f[k] ?? 0)}`);
+        return parts.length === 0 ? none : parts.join(' · ');
+      },
+    },
+  ];
 }

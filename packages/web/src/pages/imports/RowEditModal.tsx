@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { fmtDate } from '../../format';
+import { fmtDate, fmtNumber } from '../../format';
 import type { ImportDetail, ImportField, ImportRow } from './import-api';
 import { RowStatusTag, columnLetter, fieldLabel, rowDisplayName } from './import-format';
 
@@ -34,6 +34,28 @@ function understood(
       phone: v.phone,
       email: v.email,
       website: v.website,
+    };
+    return read[field] ?? undefined;
+  }
+  if (v.kind === 'activities') {
+    const figure = (n: number | null) => (n === null ? null : fmtNumber(n));
+    const read: Partial<Record<ImportField, string | null>> = {
+      activityTitle: v.title === '' ? null : v.title,
+      activityKind: v.activityKindLabel,
+      subtype: v.subtypeLabel,
+      startsOn: v.startsOn === null ? null : fmtDate(v.startsOn),
+      endsOn: v.endsOn === null ? null : fmtDate(v.endsOn),
+      unit: v.organizationName,
+      province: v.provinceName,
+      mode: v.modeLabel,
+      projectLevel: v.projectLevelLabel,
+      sessions: figure(v.figures.sessions),
+      participants: figure(v.figures.participants),
+      attendances: figure(v.figures.attendances),
+      opinions: figure(v.figures.opinions),
+      documents: figure(v.figures.documents),
+      households: figure(v.figures.households),
+      amount: figure(v.figures.amount),
     };
     return read[field] ?? undefined;
   }
@@ -103,6 +125,23 @@ function understood(
     case 'shortName':
     case 'taxCode':
     case 'website':
+    case 'activityTitle':
+    case 'activityKind':
+    case 'subtype':
+    case 'startsOn':
+    case 'endsOn':
+    case 'unit':
+    case 'mode':
+    case 'partners':
+    case 'projectLevel':
+    case 'sessions':
+    case 'participants':
+    case 'attendances':
+    case 'opinions':
+    case 'documents':
+    case 'households':
+    case 'amount':
+    case 'description':
       return undefined;
   }
 }

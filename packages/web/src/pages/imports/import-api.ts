@@ -22,6 +22,7 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
   'members',
   'collective_members',
   'organizations',
+  'activities',
 ];
 export type ImportRowsQuery = NonNullable<
   paths['/api/imports/{id}/rows']['get']['parameters']['query']

@@ -60,6 +60,7 @@ export function isRowDecision(v: string | null): v is ImportRowDecision {
 
 /** "PGS.TS Nguyễn Văn An", as the people pages show a name; an organisation's name as it is. */
 export function rowDisplayName(values: ImportRow['values']): string {
+  if (values.kind === 'activities') return values.title;
   if (values.kind !== 'members') return values.fullName;
   const prefix = [values.title, values.degree].filter((x) => x !== null).join('.');
   return prefix === '' ? values.fullName : `${prefix} ${values.fullName}`;
@@ -70,6 +71,7 @@ export const FIELD_KEYS: Readonly<Record<ImportKind, string>> = {
   members: 'imports.fields',
   organizations: 'imports.organizationFields',
   collective_members: 'imports.collectiveFields',
+  activities: 'imports.activityFields',
 };
 
 /** A field's label: the translation of the kind's field, else the server's label. */
