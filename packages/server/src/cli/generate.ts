@@ -1,22 +1,28 @@
 /**
- * npm run generate -- --orgs 10000 [--people 3000000] [--seed 1] [--prefix SC]
+ * npm run generate -- --orgs 10000 [--people 3000000] [--activities 2000000] [--rounds] [--seed 1] [--prefix SC]
  * Fills the database (embedded, or DATABASE_URL) with a national-size tree under the central
- * union, with COPY. Safe to run again with another prefix.
+ * union, with COPY. Safe to run again with another prefix. --activities spreads activities over
+ * every organisation alive (generated or not) and the two years 15/12/2023–14/12/2025; --rounds
+ * then opens one round family (year 2025) with a report from (nearly) every organisation.
  */
 import pg from 'pg';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/bootstrap.js';
 import {
+  activityOrganizations,
   copyRows,
   findCentralUnion,
   memberOrganizations,
-  refreshClosureFor,
+  insertGeneratedTree,
+  withoutSecondaryIndexes,
 } from '../generate/generator.repository.js';
 import {
   generatePeople,
   MEMBERSHIP_COLUMNS,
   PERSON_COLUMNS,
 } from '../generate/people-generator.js';
+import { ACTIVITY_COLUMNS, generateActivities } from '../generate/activity-generator.js';
+import { generateRoundFamily } from '../generate/round-generator.js';
 import { generateTree } from '../generate/tree-generator.js';
 import { createOrganization } from '../modules/organizations/organization.service.js';
 import { organizationRepository } from '../modules/organizations/organization.repository.js';
@@ -25,6 +31,8 @@ const { values } = parseArgs({
   options: {
     orgs: { type: 'string', default: '10000' },
     people: { type: 'string', default: '0' },
+    activities: { type: 'string', default: '0' },
+    rounds: { type: 'boolean', default: false },
     seed: { type: 'string', default: '1' },
     prefix: { type: 'string', default: 'SC' },
   },
@@ -33,6 +41,11 @@ const total = Number(values.orgs);
 const peopleCount = Number(values.people);
 if (!Number.isInteger(peopleCount) || peopleCount < 0 || peopleCount > 5_000_000) {
   console.error('--people phải là số nguyên từ 0 đến 5.000.000');
+  process.exit(2);
+}
+const activityCount = Number(values.activities);
+if (!Number.isInteger(activityCount) || activityCount < 0 || activityCount > 2_000_000) {
+  console.error('--activities phải là số nguyên từ 0 đến 2.000.000');
   process.exit(2);
 }
 const seed = Number(values.seed);
@@ -73,37 +86,7 @@ try {
   }
   const orgs = generateTree({ total, seed, prefix, rootId: root.id, rootFounded: root.founded_on });
   await client.query('begin');
-  await copyRows(
-    client,
-    'organization',
-    ['id', 'code', 'kind', 'full_name', 'short_name', 'province_code', 'field_code', 'founded_on'],
-    orgs.map((o) => [
-      o.id,
-      o.code,
-      o.kind,
-      o.fullName,
-      o.shortName,
-      o.provinceCode,
-      o.fieldCode,
-      o.foundedOn,
-    ]),
-  );
-  await copyRows(
-    client,
-    'organization_name',
-    ['organization_id', 'full_name', 'short_name', 'valid_from'],
-    orgs.map((o) => [o.id, o.fullName, o.shortName, o.foundedOn]),
-  );
-  await copyRows(
-    client,
-    'organization_parent',
-    ['organization_id', 'parent_id', 'valid_from'],
-    orgs.map((o) => [o.id, o.parentId, o.linkFrom]),
-  );
-  await refreshClosureFor(
-    client,
-    orgs.map((o) => o.id),
-  );
+  await insertGeneratedTree(client, orgs);
   await client.query('commit');
   if (peopleCount > 0) {
     // people stream through COPY; only the compact membership rows wait for the second COPY
@@ -124,6 +107,35 @@ try {
   await client.query(
     'analyze organization; analyze organization_closure; analyze organization_parent; analyze organization_name',
   );
+  if (activityCount > 0) {
+    const t0 = performance.now();
+    const orgsForActivities = await activityOrganizations(client);
+    const copy = () =>
+      copyRows(
+        client,
+        'activity',
+        ACTIVITY_COLUMNS,
+        generateActivities(activityCount, orgsForActivities, seed),
+      );
+    await client.query('begin');
+    // in bulk, the indexes are built once afterwards (same definitions, same transaction)
+    if (activityCount >= 50_000) await withoutSecondaryIndexes(client, 'activity', copy);
+    else await copy();
+    await client.query('commit');
+    await client.query('analyze activity');
+    console.log(
+      `Đã tạo ${activityCount.toLocaleString('vi-VN')} hoạt động trong ${((performance.now() - t0) / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} giây.`,
+    );
+  }
+  if (values.rounds) {
+    const family = await generateRoundFamily(opened.db, { rootId: root.id, year: 2025, seed });
+    await client.query(
+      'analyze reporting_round; analyze round_reporter; analyze submission; analyze submission_value',
+    );
+    console.log(
+      `Đã mở ${family.rounds.toLocaleString('vi-VN')} đợt báo cáo năm 2025 với ${family.submissions.toLocaleString('vi-VN')} báo cáo (${family.reporters.toLocaleString('vi-VN')} đơn vị được yêu cầu); số liệu tính trong ${family.seconds.values.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} giây.`,
+    );
+  }
   const secs = (performance.now() - started) / 1000;
   console.log(
     `Đã tạo ${total.toLocaleString('vi-VN')} tổ chức và ${peopleCount.toLocaleString('vi-VN')} người trong ${secs.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} giây.`,

@@ -18,7 +18,8 @@ export async function copyRows(
     | 'organization_parent'
     | 'person'
     | 'membership_event'
-    | 'import_row',
+    | 'import_row'
+    | 'activity',
   columns: readonly string[],
   rows: Iterable<readonly (string | null)[]>,
 ): Promise<void> {
