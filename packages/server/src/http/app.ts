@@ -38,6 +38,8 @@ import { roundRoutes } from '../modules/reporting/round.routes.js';
 import { submissionRoutes } from '../modules/reporting/submission.routes.js';
 import { createMailer } from '../modules/notifications/notification.mailer.js';
 import { notificationRoutes } from '../modules/notifications/notification.routes.js';
+import { formRoutes } from '../modules/reporting/form.routes.js';
+import { indicatorRoutes } from '../modules/reporting/indicator.routes.js';
 import { setNotificationMailer } from '../modules/notifications/notification.service.js';
 import { runRoundReminders } from '../modules/notifications/reminder.service.js';
 import { registerAccessHook } from './access-hook.js';
@@ -216,6 +218,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       roundRoutes(z, opts.db);
       submissionRoutes(z, opts.db);
       notificationRoutes(z, opts.db);
+      indicatorRoutes(z, opts.db);
+      formRoutes(z, opts.db);
       activityRoutes(z, opts.db);
       done();
     },

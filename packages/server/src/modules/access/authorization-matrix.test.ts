@@ -952,7 +952,138 @@ function activityCases(): Record<string, Case> {
 // ── reporting definitions (modules/reporting indicator.*, form.*) and notifications ──
 function reportingDefinitionCases(): Record<string, Case> {
   const none = '00000000-0000-4000-8000-000000000000';
+  const indicator = async (): Promise<string> =>
+    (
+      await t.db
+        .insertInto('indicator')
+        .values({
+          code: `MA_TRAN_${++seq}`,
+          name: `Chỉ tiêu thử ${seq}`,
+          unit: 'việc',
+          category: 'other',
+          source: 'manual',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  /** A form with one version (a draft holding one section, or published), made directly. */
+  const version = async (published: boolean): Promise<{ formId: string; versionId: string }> => {
+    const form = await t.db
+      .insertInto('report_form')
+      .values({ code: `BM-${++seq}`, name: `Biểu mẫu thử ${seq}` })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const v = await t.db
+      .insertInto('report_form_version')
+      .values({ form_id: form.id, version: 1, published_at: published ? new Date() : null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('report_form_item')
+      .values({
+        form_version_id: v.id,
+        position: 0,
+        item_type: 'section',
+        label: 'Kết quả đạt được',
+        section_code: 'results',
+      })
+      .execute();
+    return { formId: form.id, versionId: v.id };
+  };
+  const rootOnly = true;
   return {
+    'GET /api/indicators': {
+      inside: async () => ({ method: 'GET', url: '/api/indicators' }),
+      outside: null,
+    },
+    'GET /api/indicators/:id': {
+      inside: async () => ({ method: 'GET', url: `/api/indicators/${await indicator()}` }),
+      outside: null,
+    },
+    'POST /api/indicators': {
+      rootOnly,
+      inside: async () => ({
+        method: 'POST',
+        url: '/api/indicators',
+        payload: {
+          code: `CT_${++seq}`,
+          name: 'Số lớp trực tuyến',
+          unit: 'lớp',
+          category: 'training',
+          source: 'activities',
+          rule: { kind: 'training', modes: ['online'], measure: 'count' },
+        },
+      }),
+      outside: null,
+    },
+    'PATCH /api/indicators/:id': {
+      rootOnly,
+      inside: async () => ({
+        method: 'PATCH',
+        url: `/api/indicators/${await indicator()}`,
+        payload: { name: 'Tên đã sửa' },
+      }),
+      outside: null,
+    },
+    'GET /api/report-forms': {
+      inside: async () => ({ method: 'GET', url: '/api/report-forms' }),
+      outside: null,
+    },
+    'GET /api/report-form-versions/:id': {
+      inside: async () => ({
+        method: 'GET',
+        url: `/api/report-form-versions/${(await version(true)).versionId}`,
+      }),
+      outside: null,
+    },
+    'POST /api/report-forms': {
+      rootOnly,
+      inside: async () => ({
+        method: 'POST',
+        url: '/api/report-forms',
+        payload: { code: `BM-MOI-${++seq}`, name: 'Biểu mẫu mới' },
+      }),
+      outside: null,
+    },
+    'POST /api/report-forms/:id/versions': {
+      rootOnly,
+      inside: async () => ({
+        method: 'POST',
+        url: `/api/report-forms/${(await version(true)).formId}/versions`,
+        payload: {},
+      }),
+      outside: null,
+    },
+    'PUT /api/report-form-versions/:id/items': {
+      rootOnly,
+      inside: async () => ({
+        method: 'PUT',
+        url: `/api/report-form-versions/${(await version(false)).versionId}/items`,
+        payload: {
+          items: [
+            { type: 'group', label: 'Nhóm 1' },
+            { type: 'indicator', indicatorCode: 'DT_LOP' },
+          ],
+        },
+      }),
+      outside: null,
+    },
+    'POST /api/report-form-versions/:id/publish': {
+      rootOnly,
+      inside: async () => ({
+        method: 'POST',
+        url: `/api/report-form-versions/${(await version(false)).versionId}/publish`,
+      }),
+      outside: null,
+    },
+    'DELETE /api/report-form-versions/:id': {
+      rootOnly,
+      inside: async () => ({
+        method: 'DELETE',
+        url: `/api/report-form-versions/${(await version(false)).versionId}`,
+      }),
+      outside: null,
+    },
     // signed_in: only who may call them is checked here (their own tests: only one's own)
     'GET /api/notifications': {
       inside: async () => ({ method: 'GET', url: '/api/notifications' }),
