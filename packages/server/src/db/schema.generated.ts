@@ -416,6 +416,26 @@ export interface Province {
   type: string;
 }
 
+export interface ReportDocument {
+  content: Buffer | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  created_by_name: string;
+  error: string | null;
+  file_name: string | null;
+  finished_at: Timestamp | null;
+  id: Generated<string>;
+  kind: string;
+  media_type: string | null;
+  organization_id: string;
+  params: Generated<Json>;
+  progress: Generated<number>;
+  round_id: string;
+  size: number | null;
+  status: Generated<string>;
+  submission_id: string | null;
+}
+
 export interface ReportForm {
   code: string;
   created_at: Generated<Timestamp>;
@@ -592,6 +612,7 @@ export interface DB {
   person_search_name: PersonSearchName;
   position: Position;
   province: Province;
+  report_document: ReportDocument;
   report_form: ReportForm;
   report_form_item: ReportFormItem;
   report_form_version: ReportFormVersion;

@@ -33,6 +33,9 @@ import {
   type ImportServiceOptions,
 } from '../modules/imports/import.service.js';
 import { startJobQueue, type JobQueue } from '../shared/jobs.js';
+import { consolidationRoutes } from '../modules/consolidation/consolidation.routes.js';
+import { documentRoutes } from '../modules/consolidation/document.routes.js';
+import { createDocumentService } from '../modules/consolidation/document.service.js';
 import { referenceRoutes } from '../modules/reference/reference.routes.js';
 import { roundRoutes } from '../modules/reporting/round.routes.js';
 import { submissionRoutes } from '../modules/reporting/submission.routes.js';
@@ -138,6 +141,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     log: (msg, err) => app.log.error({ err }, msg),
     ...opts.imports,
   });
+  const documentService = createDocumentService(opts.db, jobs, {
+    log: (msg, err) => app.log.error({ err }, msg),
+  });
   if (opts.mail) {
     const mailer = createMailer(opts.db, {
       ...opts.mail,
@@ -160,12 +166,15 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       'import-analyse': ({ importId }) => importService.runAnalysis(importId),
       'import-commit': ({ importId }) => importService.runCommit(importId),
       'import-undo': ({ importId }) => importService.runUndo(importId),
+      'document-generate': ({ documentId }) => documentService.run(documentId),
     });
     app.addHook('onClose', () => jobs.stop());
     // the reminder pass every morning at 7:00, Vietnam time
     await jobs.schedule?.('round-reminders', '0 7 * * *');
     const resumed = await importService.resumeInterrupted();
     if (resumed > 0) app.log.info(`tiếp tục ${resumed} lần nhập dữ liệu bị gián đoạn`);
+    const documents = await documentService.resumeInterrupted();
+    if (documents > 0) app.log.info(`tiếp tục tạo ${documents} tài liệu bị gián đoạn`);
   }
   registerAccessHook(app, authService, [new URL(opts.publicUrl).origin]);
 
@@ -221,6 +230,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       indicatorRoutes(z, opts.db);
       formRoutes(z, opts.db);
       activityRoutes(z, opts.db);
+      consolidationRoutes(z, opts.db);
+      documentRoutes(z, documentService);
       done();
     },
     { prefix: '/api' },

@@ -14,6 +14,7 @@ import { createOrganization } from '../organizations/organization.service.js';
 import { insertPerson } from '../people/people.service.js';
 import { positionRepository } from '../people/position.repository.js';
 import { importRepository } from '../imports/import.repository.js';
+import { openRound } from '../consolidation/consolidation.fixtures.js';
 import { ROLE_PERMISSIONS, ROLES, type Role } from './roles.js';
 
 /**
@@ -78,6 +79,35 @@ async function positionIn(where: 'hp' | 'ct'): Promise<string> {
     role: 'executive_member',
     valid_from: '2015-01-01',
   });
+}
+
+/** A round Hải Phòng opened for itself, made once (its own tests cover consolidation). */
+let consolidationRoundId: Promise<string> | undefined;
+function consolidationRound(): Promise<string> {
+  consolidationRoundId ??= standardFormVersion().then((form) =>
+    openRound(t.db, { organizationId: hp, formVersionId: form, year: 2025, reporters: [hp] }),
+  );
+  return consolidationRoundId;
+}
+/** A finished document about an organisation, written directly. */
+async function documentAbout(orgId: string): Promise<string> {
+  const r = await t.db
+    .insertInto('report_document')
+    .values({
+      kind: 'annex_xlsx',
+      round_id: await consolidationRound(),
+      organization_id: orgId,
+      status: 'done',
+      progress: 100,
+      file_name: 'Phụ lục.xlsx',
+      media_type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      size: 4,
+      content: Buffer.from('test'),
+      created_by_name: 'Thử nghiệm',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
 }
 
 type Req = {
@@ -638,6 +668,68 @@ const CASES: Record<string, Case> = {
   ...reportingDefinitionCases(),
   ...reportingRoundCases(),
   // ── consolidation and documents (modules/consolidation) ──
+  'GET /api/rounds/:id/consolidation': {
+    inside: async () => ({
+      method: 'GET',
+      url: `/api/rounds/${await consolidationRound()}/consolidation?organizationId=${hp}`,
+    }),
+    outside: async () => ({
+      req: {
+        method: 'GET',
+        url: `/api/rounds/${await consolidationRound()}/consolidation?organizationId=${ct}`,
+      },
+      status: 404,
+    }),
+  },
+  'GET /api/rounds/:id/consolidation/drill': {
+    inside: async () => ({
+      method: 'GET',
+      url: `/api/rounds/${await consolidationRound()}/consolidation/drill?organizationId=${hp}&indicator=DT_LUOT`,
+    }),
+    outside: async () => ({
+      req: {
+        method: 'GET',
+        url: `/api/rounds/${await consolidationRound()}/consolidation/drill?organizationId=${ct}&indicator=DT_LUOT`,
+      },
+      status: 404,
+    }),
+  },
+  'GET /api/dashboard': {
+    inside: async () => ({ method: 'GET', url: `/api/dashboard?organizationId=${hp}` }),
+    outside: async () => ({
+      req: { method: 'GET', url: `/api/dashboard?organizationId=${ct}` },
+      status: 404,
+    }),
+  },
+  'POST /api/documents': {
+    inside: async () => ({
+      method: 'POST',
+      url: '/api/documents',
+      payload: { kind: 'annex_xlsx', roundId: await consolidationRound(), organizationId: hp },
+    }),
+    outside: async () => ({
+      req: {
+        method: 'POST',
+        url: '/api/documents',
+        payload: { kind: 'annex_xlsx', roundId: await consolidationRound(), organizationId: ct },
+      },
+      status: 404,
+    }),
+  },
+  'GET /api/documents/:id': {
+    inside: async () => ({ method: 'GET', url: `/api/documents/${await documentAbout(hp)}` }),
+    outside: async () => ({
+      req: { method: 'GET', url: `/api/documents/${await documentAbout(ct)}` },
+      status: 404,
+    }),
+  },
+  'GET /api/documents/:id/file': {
+    inside: async () => ({ method: 'GET', url: `/api/documents/${await documentAbout(hp)}/file` }),
+    outside: async () => ({
+      req: { method: 'GET', url: `/api/documents/${await documentAbout(ct)}/file` },
+      status: 404,
+    }),
+  },
 };
 
 /** Routes any signed-in user may call, and public ones: only who may call them is checked here. */

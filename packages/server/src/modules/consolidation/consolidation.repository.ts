@@ -1,0 +1,539 @@
+import type { IndicatorRule, SubmissionStatus } from '@lienhiep/core';
+import { sql, type RawBuilder } from 'kysely';
+import type { Executor } from '../../db/database.js';
+import { readablePredicate, type Scope } from '../access/scope.repository.js';
+import { rulePredicate } from '../reporting/activity-figures.repository.js';
+
+/**
+ * Consolidation as SQL, computed live from the submissions (no stored aggregates).
+ *
+ * A round family is a root round and every round below it (parent_round_id). Each expected
+ * reporter of the family is *placed* under the consolidating organisation X twice:
+ *  - as reported: the direct child of X that contained it on the period's last day (the root's
+ *    window_to, or its own last day when it ended earlier), through organization_closure;
+ *  - restated: the same for its successor alive today (the rule of lineage successorsAt: follow
+ *    merge and split edges dated up to today; of several successors of a split, the one with the
+ *    smallest registry code), on today's tree.
+ * A placement is X itself when the reporter is X, null when it lies outside X's subtree then/now.
+ * Only the reporters the actor may read take part (readablePredicate in the same statement).
+ */
+
+export interface PlacementParams {
+  rootId: string;
+  organizationId: string;
+  today: string;
+  scope: Scope;
+  /** Which placements to compute (skipping one saves its lookups). */
+  asReported: boolean;
+  restated: boolean;
+}
+
+/** The closure step of a placement: the child of X containing `orgRef` on `atRef`. */
+function childOf(organizationId: string, orgRef: RawBuilder<unknown>, atRef: RawBuilder<unknown>) {
+  return sql`(select case when c.depth = 0 then c.descendant_id else (
+              select c1.ancestor_id from organization_closure c1
+              where c1.descendant_id = ${orgRef} and c1.depth = c.depth - 1
+                and c1.valid_from <= ${atRef} and c1.valid_to > ${atRef}
+              limit 1) end
+            from organization_closure c
+            where c.ancestor_id = ${organizationId}::uuid and c.descendant_id = ${orgRef}
+              and c.valid_from <= ${atRef} and c.valid_to > ${atRef}
+            limit 1)`;
+}
+
+/** `with recursive fam, rep[, chain, succ], placed` — the reporters of a family and where they sit. */
+function placedCte(p: PlacementParams): RawBuilder<unknown> {
+  const today = sql`${p.today}::date`;
+  const readable = readablePredicate(p.scope, sql.ref('rr.organization_id'));
+  const successors = p.restated
+    ? sql`,
+      chain(origin, id) as (
+        select org_id, org_id from rep where not alive
+        union
+        select c.origin, s.successor_id
+        from chain c
+        join organization_successor s on s.predecessor_id = c.id
+        join lineage_event e on e.id = s.event_id and e.effective_date <= ${today}
+      ),
+      succ as (
+        select distinct on (c.origin) c.origin, c.id
+        from chain c
+        join organization o on o.id = c.id
+        where o.founded_on <= ${today} and (o.ended_on is null or o.ended_on > ${today})
+        order by c.origin, o.code
+      )`
+    : sql``;
+  const nowId = p.restated
+    ? sql`case when rep.alive then rep.org_id else (select succ.id from succ where succ.origin = rep.org_id) end`
+    : sql`null::uuid`;
+  const asChild = p.asReported
+    ? childOf(p.organizationId, sql`rep.org_id`, sql`rep.at`)
+    : sql`null::uuid`;
+  return sql`
+    with recursive fam(id, window_to) as (
+      select r.id, r.window_to from reporting_round r where r.id = ${p.rootId}::uuid
+      union all
+      select r.id, fam.window_to from reporting_round r join fam on r.parent_round_id = fam.id
+    ),
+    rep as (
+      select rr.round_id, rr.organization_id as org_id,
+             (o.founded_on <= ${today} and (o.ended_on is null or o.ended_on > ${today})) as alive,
+             greatest(o.founded_on,
+                      least(fam.window_to, coalesce(o.ended_on - 1, fam.window_to))) as at
+      from fam
+      join round_reporter rr on rr.round_id = fam.id
+      join organization o on o.id = rr.organization_id
+      where ${readable}
+    )${successors},
+    rep_now as (
+      select rep.*, ${nowId} as now_id from rep
+    ),
+    placed as (
+      select rep.round_id, rep.org_id, rep.now_id, ${asChild} as as_child,
+             ${
+               p.restated
+                 ? sql`case when rep.now_id is null then null else ${childOf(
+                     p.organizationId,
+                     sql`rep.now_id`,
+                     today,
+                   )} end`
+                 : sql`null::uuid`
+             } as re_child
+      from rep_now rep
+    )`;
+}
+
+export interface ReporterRow {
+  round_id: string;
+  org_id: string;
+  now_id: string | null;
+  as_child: string | null;
+  re_child: string | null;
+  name_at_open: string;
+  kind_at_open: string;
+  province_code_at_open: string | null;
+  name_today: string;
+  submission_id: string | null;
+  status: SubmissionStatus | null;
+  deadline: string;
+  grace_days: number;
+  document_number: string | null;
+}
+
+export interface PartialRow {
+  as_child: string | null;
+  re_child: string | null;
+  code: string;
+  total: number | null;
+  n: number;
+  max: number | null;
+  positive: number;
+}
+
+export interface RoundRow {
+  id: string;
+  organization_id: string;
+  parent_round_id: string | null;
+  form_version_id: string;
+  period_type: 'quarter' | 'half_year' | 'nine_months' | 'year' | 'custom';
+  year: number;
+  quarter: number | null;
+  title: string;
+  window_from: string;
+  window_to: string;
+  deadline: string;
+  grace_days: number;
+  status: 'open' | 'closed';
+}
+
+export interface FormIndicatorRow {
+  position: number;
+  item_type: 'group' | 'indicator' | 'section';
+  label: string;
+  indicator_code: string | null;
+  unit: string | null;
+  category: string | null;
+  source: string | null;
+  rule: unknown;
+  tree_aggregation: string | null;
+  section_code: string | null;
+}
+
+export interface DrillSubmissionRow {
+  org_id: string;
+  round_id: string;
+  as_child: string | null;
+  re_child: string | null;
+  name_at_open: string;
+  name_today: string;
+  kind_at_open: string;
+  submission_id: string | null;
+  status: SubmissionStatus | null;
+  own_value: number | null;
+  subunits_value: number | null;
+  computed_value: number | null;
+  override_reason: string | null;
+}
+
+const roundColumns = [
+  'id',
+  'organization_id',
+  'parent_round_id',
+  'form_version_id',
+  'period_type',
+  'year',
+  'quarter',
+  'title',
+  'window_from',
+  'window_to',
+  'deadline',
+  'grace_days',
+  'status',
+] as const;
+
+export const consolidationRepository = {
+  async round(db: Executor, id: string): Promise<RoundRow | undefined> {
+    return db
+      .selectFrom('reporting_round')
+      .select(roundColumns)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  },
+
+  /** The root of the round's family (the round itself when it has no parent). */
+  async familyRoot(db: Executor, roundId: string): Promise<RoundRow | undefined> {
+    const r = await sql<{ id: string }>`
+      with recursive up(id, parent) as (
+        select id, parent_round_id from reporting_round where id = ${roundId}::uuid
+        union all
+        select r.id, r.parent_round_id from reporting_round r join up on r.id = up.parent
+      )
+      select id from up where parent is null limit 1`.execute(db);
+    const id = r.rows[0]?.id;
+    return id ? this.round(db, id) : undefined;
+  },
+
+  /** How many rounds the family holds. */
+  async familySize(db: Executor, rootId: string): Promise<number> {
+    const r = await sql<{ n: number }>`
+      with recursive fam(id) as (
+        select id from reporting_round where id = ${rootId}::uuid
+        union all
+        select r.id from reporting_round r join fam on r.parent_round_id = fam.id
+      )
+      select count(*)::int as n from fam`.execute(db);
+    return r.rows[0]?.n ?? 0;
+  },
+
+  /** The root rounds opened by an organisation, latest period first. */
+  async rootsOpenedBy(
+    db: Executor,
+    organizationId: string,
+    opts: { before?: string; periodType?: string; year?: number; quarter?: number | null },
+  ): Promise<RoundRow[]> {
+    let q = db
+      .selectFrom('reporting_round')
+      .select(roundColumns)
+      .where('organization_id', '=', organizationId)
+      .where('parent_round_id', 'is', null);
+    if (opts.before) q = q.where('window_to', '<', opts.before);
+    if (opts.periodType)
+      q = q.where('period_type', '=', opts.periodType as RoundRow['period_type']);
+    if (opts.year !== undefined) q = q.where('year', '=', opts.year);
+    if (opts.quarter !== undefined) {
+      q =
+        opts.quarter === null
+          ? q.where('quarter', 'is', null)
+          : q.where('quarter', '=', opts.quarter);
+    }
+    return q.orderBy('window_to', 'desc').orderBy('opened_at', 'desc').execute();
+  },
+
+  /**
+   * The latest round family an organisation reports in or opened (its root), among those the
+   * actor may see: the organisation is readable, which the caller has checked.
+   */
+  async latestFamilyOf(db: Executor, organizationId: string): Promise<RoundRow | undefined> {
+    const r = await sql<{ id: string }>`
+      select r.id from reporting_round r
+      where r.organization_id = ${organizationId}::uuid
+         or exists (select 1 from round_reporter rr
+                    where rr.round_id = r.id and rr.organization_id = ${organizationId}::uuid)
+      order by r.window_to desc, r.opened_at desc
+      limit 1`.execute(db);
+    const id = r.rows[0]?.id;
+    return id ? this.familyRoot(db, id) : undefined;
+  },
+
+  /** The items of a form version, in order (groups, indicators, sections). */
+  async formItems(db: Executor, formVersionId: string): Promise<FormIndicatorRow[]> {
+    return db
+      .selectFrom('report_form_item')
+      .select([
+        'position',
+        'item_type',
+        'label',
+        'indicator_code',
+        'unit',
+        'category',
+        'source',
+        'rule',
+        'tree_aggregation',
+        'section_code',
+      ])
+      .where('form_version_id', '=', formVersionId)
+      .orderBy('position')
+      .execute() as Promise<FormIndicatorRow[]>;
+  },
+
+  /** Every expected reporter of the family placed under X (then or now), with its report's status. */
+  async reporters(db: Executor, p: PlacementParams): Promise<ReporterRow[]> {
+    const r = await sql<ReporterRow>`
+      ${placedCte(p)}
+      select p.round_id, p.org_id, p.now_id, p.as_child, p.re_child,
+             rr.name_at_open, rr.kind_at_open::text as kind_at_open, rr.province_code_at_open,
+             o.full_name as name_today, s.id as submission_id, s.status, r.deadline, r.grace_days,
+             s.document_number
+      from placed p
+      join round_reporter rr on rr.round_id = p.round_id and rr.organization_id = p.org_id
+      join reporting_round r on r.id = p.round_id
+      join organization o on o.id = p.org_id
+      left join submission s on s.round_id = p.round_id and s.organization_id = p.org_id
+      where p.as_child is not null or p.re_child is not null`.execute(db);
+    return r.rows;
+  },
+
+  /**
+   * The own values of the counted submissions, aggregated per (child then, child now, indicator):
+   * sum, count of values, max and count of positive values — enough to fold any tree
+   * aggregation (sum, average, max, distinct count) over any grouping of the placements.
+   */
+  async partials(
+    db: Executor,
+    p: PlacementParams,
+    counted: readonly SubmissionStatus[],
+    codes?: readonly string[],
+  ): Promise<PartialRow[]> {
+    const r = await sql<PartialRow>`
+      ${placedCte(p)}
+      select p.as_child, p.re_child, v.indicator_code as code,
+             sum(v.own_value)::float8 as total, count(v.own_value)::int as n,
+             max(v.own_value)::float8 as max,
+             (count(*) filter (where v.own_value > 0))::int as positive
+      from placed p
+      join submission s on s.round_id = p.round_id and s.organization_id = p.org_id
+       and s.status = any(${sql.val([...counted])}::submission_status[])
+      join submission_value v on v.submission_id = s.id
+      where (p.as_child is not null or p.re_child is not null)
+        ${codes ? sql`and v.indicator_code = any(${sql.val([...codes])}::text[])` : sql``}
+      group by 1, 2, 3`.execute(db);
+    return r.rows;
+  },
+
+  /** The submissions behind one indicator at X, placed; optionally only those under one child. */
+  async drillSubmissions(
+    db: Executor,
+    p: PlacementParams,
+    code: string,
+    view: 'as_reported' | 'restated',
+    childId: string | undefined,
+    limit: number,
+  ): Promise<{ rows: DrillSubmissionRow[]; total: number }> {
+    const key = view === 'as_reported' ? sql.ref('p.as_child') : sql.ref('p.re_child');
+    const r = await sql<DrillSubmissionRow & { total: number }>`
+      ${placedCte(p)}
+      select p.org_id, p.round_id, p.as_child, p.re_child, rr.name_at_open, o.full_name as name_today,
+             rr.kind_at_open::text as kind_at_open, s.id as submission_id, s.status,
+             v.own_value::float8 as own_value, v.subunits_value::float8 as subunits_value,
+             v.computed_value::float8 as computed_value, v.override_reason,
+             (count(*) over ())::int as total
+      from placed p
+      join round_reporter rr on rr.round_id = p.round_id and rr.organization_id = p.org_id
+      join organization o on o.id = p.org_id
+      left join submission s on s.round_id = p.round_id and s.organization_id = p.org_id
+      left join submission_value v on v.submission_id = s.id and v.indicator_code = ${code}
+      where ${key} is not null ${childId ? sql`and ${key} = ${childId}::uuid` : sql``}
+      order by v.own_value desc nulls last, rr.name_at_open collate "vi-x-icu"
+      limit ${limit}`.execute(db);
+    return { rows: r.rows, total: r.rows[0]?.total ?? 0 };
+  },
+
+  /** Names and kinds of organisations on a date (today's when `at` is null). */
+  async organizations(
+    db: Executor,
+    ids: readonly string[],
+    at: string | null,
+  ): Promise<
+    Map<
+      string,
+      {
+        id: string;
+        code: string;
+        kind: string;
+        full_name: string;
+        short_name: string | null;
+        parent_name: string | null;
+      }
+    >
+  > {
+    if (ids.length === 0) return new Map();
+    const date = at ?? null;
+    const r = await sql<{
+      id: string;
+      code: string;
+      kind: string;
+      full_name: string;
+      short_name: string | null;
+      parent_name: string | null;
+    }>`
+      select o.id, o.code, o.kind::text as kind,
+             coalesce(n.full_name, o.full_name) as full_name,
+             case when n.organization_id is null then o.short_name else n.short_name end as short_name,
+             (select coalesce(pn.full_name, po.full_name)
+              from organization_parent l
+              join organization po on po.id = l.parent_id
+              left join organization_name pn on pn.organization_id = po.id
+                and pn.valid_from <= coalesce(${date}::date, current_date)
+                and pn.valid_to > coalesce(${date}::date, current_date)
+              where l.organization_id = o.id
+                and l.valid_from <= coalesce(${date}::date, current_date)
+                and l.valid_to > coalesce(${date}::date, current_date)
+              limit 1) as parent_name
+      from organization o
+      left join organization_name n on n.organization_id = o.id and ${date}::date is not null
+        and n.valid_from <= ${date}::date and n.valid_to > ${date}::date
+      where o.id = any(${sql.val([...ids])}::uuid[])`.execute(db);
+    return new Map(r.rows.map((x) => [x.id, x]));
+  },
+
+  /** The submission with its round and organisation, for drill-down and the unit's report. */
+  async submission(db: Executor, id: string) {
+    return db
+      .selectFrom('submission as s')
+      .innerJoin('reporting_round as r', 'r.id', 's.round_id')
+      .innerJoin('organization as o', 'o.id', 's.organization_id')
+      .select([
+        's.id',
+        's.round_id',
+        's.organization_id',
+        's.status',
+        's.document_number',
+        's.place',
+        's.signer_authority',
+        's.signer_position',
+        's.signer_name',
+        's.recipients',
+        's.submitted_at',
+        'r.window_from',
+        'r.window_to',
+        'o.full_name',
+      ])
+      .where('s.id', '=', id)
+      .executeTakeFirst();
+  },
+
+  async submissionValues(db: Executor, submissionId: string) {
+    return db
+      .selectFrom('submission_value')
+      .select([
+        'indicator_code',
+        'own_value',
+        'subunits_value',
+        'computed_value',
+        'override_reason',
+      ])
+      .where('submission_id', '=', submissionId)
+      .execute();
+  },
+
+  async submissionSections(db: Executor, submissionIds: readonly string[]) {
+    if (submissionIds.length === 0) return [];
+    return db
+      .selectFrom('submission_section')
+      .select(['submission_id', 'section_code', 'body'])
+      .where('submission_id', 'in', [...submissionIds])
+      .where(sql<boolean>`btrim(body) <> ''`)
+      .execute();
+  },
+
+  /** The submission of an organisation in a family, if any (its own report in the round above). */
+  async submissionOfIn(db: Executor, rootId: string, organizationId: string) {
+    const r = await sql<{ id: string; status: SubmissionStatus; document_number: string | null }>`
+      with recursive fam(id) as (
+        select id from reporting_round where id = ${rootId}::uuid
+        union all
+        select r.id from reporting_round r join fam on r.parent_round_id = fam.id
+      )
+      select s.id, s.status, s.document_number from submission s
+      where s.round_id in (select id from fam) and s.organization_id = ${organizationId}::uuid
+      limit 1`.execute(db);
+    return r.rows[0];
+  },
+
+  /** The activities behind one figure of one organisation in a window (drill-down's last step). */
+  async activitiesBehind(
+    db: Executor,
+    organizationId: string,
+    window: { from: string; to: string },
+    rule: IndicatorRule,
+    limit: number,
+  ) {
+    const figure = rule.measure === 'sum' && rule.figure ? sql.ref(`a.${rule.figure}`) : sql`1`;
+    const r = await sql<{
+      id: string;
+      kind: string;
+      subtype: string | null;
+      title: string;
+      starts_on: string;
+      ends_on: string;
+      mode: string;
+      province_code: string | null;
+      contribution: number | null;
+      total: number;
+      value: number;
+    }>`
+      select a.id, a.kind::text as kind, a.subtype, a.title, a.starts_on, a.ends_on,
+             a.mode::text as mode, a.province_code, ${figure}::float8 as contribution,
+             (count(*) over ())::int as total,
+             coalesce(sum(${figure}) over (), 0)::float8 as value
+      from activity a
+      where a.organization_id = ${organizationId}::uuid
+        and a.ends_on between ${window.from}::date and ${window.to}::date
+        and ${rulePredicate(rule)}
+      order by a.ends_on desc, a.title
+      limit ${limit}`.execute(db);
+    return r.rows;
+  },
+
+  /**
+   * The bare aggregate the benchmark compares the API with: per indicator, the sum of the own
+   * values of the approved (or sent) submissions of the family whose organisation lies in X's
+   * subtree on the period's last day — one statement, no scope, no grouping by child.
+   */
+  async bareTotals(
+    db: Executor,
+    rootRoundId: string,
+    organizationId: string,
+    asOf: string,
+    counted: readonly SubmissionStatus[] = ['approved', 'locked'],
+  ): Promise<Map<string, number>> {
+    const r = await sql<{ code: string; total: number }>`
+      with recursive fam(id) as (
+        select id from reporting_round where id = ${rootRoundId}::uuid
+        union all
+        select r.id from reporting_round r join fam on r.parent_round_id = fam.id
+      )
+      select v.indicator_code as code, sum(v.own_value)::float8 as total
+      from submission s
+      join organization o on o.id = s.organization_id
+      join organization_closure c on c.descendant_id = s.organization_id
+       and c.ancestor_id = ${organizationId}::uuid
+       and c.valid_from <= greatest(o.founded_on, least(${asOf}::date, coalesce(o.ended_on - 1, ${asOf}::date)))
+       and c.valid_to > greatest(o.founded_on, least(${asOf}::date, coalesce(o.ended_on - 1, ${asOf}::date)))
+      join submission_value v on v.submission_id = s.id
+      where s.round_id in (select id from fam)
+        and s.status = any(${sql.val([...counted])}::submission_status[])
+      group by v.indicator_code`.execute(db);
+    return new Map(r.rows.map((x) => [x.code, Number(x.total ?? 0)]));
+  },
+};
