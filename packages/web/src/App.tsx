@@ -12,6 +12,7 @@ import { CHANGE_PASSWORD_PATH, SETUP_PATH, SIGN_IN_PATH, TWO_FACTOR_PATH } from 
 import { useLanguage } from './i18n';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ChangePasswordPage, TwoFactorPage } from './pages/account/AccountPages';
+import { ActivitiesPage } from './pages/activities/ActivitiesPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { SetupPage } from './pages/auth/SetupPage';
 import { SignInPage } from './pages/auth/SignInPage';
@@ -114,6 +115,14 @@ const router = createBrowserRouter([
         element: (
           <RequirePermission permission="organization.read">
             <ExpertsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'hoat-dong',
+        element: (
+          <RequirePermission permission="organization.read">
+            <ActivitiesPage />
           </RequirePermission>
         ),
       },

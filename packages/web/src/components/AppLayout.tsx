@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
   ExperimentOutlined,
   IdcardOutlined,
   NodeIndexOutlined,
@@ -29,6 +30,7 @@ function selectedMenuKey(pathname: string): string {
     '/to-chuc',
     '/hoi-vien',
     '/chuyen-gia',
+    '/hoat-dong',
     '/nhap-du-lieu',
     '/sap-xep',
     '/nguoi-dung',
@@ -78,6 +80,12 @@ export function AppLayout() {
       path: '/chuyen-gia',
       icon: <ExperimentOutlined />,
       label: t('nav.experts'),
+      permission: 'organization.read',
+    },
+    {
+      path: '/hoat-dong',
+      icon: <CalendarOutlined />,
+      label: t('nav.activities'),
       permission: 'organization.read',
     },
     {

@@ -9,7 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { listTableProps } from '../../components/listTableProps';
 import { fmtDateTime, fmtNumber } from '../../format';
-import { useImportList, type ImportSummary } from './import-api';
+import { IMPORT_KINDS, useImportList, type ImportSummary } from './import-api';
 import { ImportStatusTag } from './import-format';
 import { UploadModal } from './UploadModal';
 
@@ -211,7 +211,8 @@ export function ImportsPage() {
       <UploadModal
         open={uploading}
         organizationId={organizationId}
-        onClose={() => update({ upload: undefined }, true)}
+        kind={IMPORT_KINDS.find((k) => k === params.get('kind'))}
+        onClose={() => update({ upload: undefined, kind: undefined }, true)}
       />
     </>
   );

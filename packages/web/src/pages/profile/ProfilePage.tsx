@@ -28,6 +28,7 @@ import { StatusTag } from '../../components/StatusTag';
 import { ORGANIZATION_KINDS, displayName, fmtDate } from '../../format';
 import { useAtDate, useLinkWithAt } from '../../hooks/useAtDate';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import { ActivitiesTab } from '../activities/ActivitiesTab';
 import { AddChildModal } from './AddChildModal';
 import { ChildrenTab } from './ChildrenTab';
 import { CollectiveMembersTab } from './CollectiveMembersTab';
@@ -264,6 +265,16 @@ export function ProfilePage() {
                 key: 'hoi-vien-tap-the',
                 label: t('collective.tab'),
                 children: <CollectiveMembersTab organization={d} at={at} canWrite={canWrite} />,
+              },
+              {
+                key: 'hoat-dong',
+                label: t('activities.tab.label'),
+                children: (
+                  <ActivitiesTab
+                    organization={d}
+                    canWrite={hasPermissionOn(me, 'activity.write', d)}
+                  />
+                ),
               },
               {
                 key: 'thong-ke-hoi-vien',
