@@ -91,7 +91,7 @@ export function UploadModal({ open, onClose, organizationId, kind: initialKind }
   return (
     <Modal
       open={open}
-      title={t('imports.uploadModal.title')}
+      title={t(`imports.uploadModal.titles.${kind}`)}
       okText={t('imports.uploadModal.submit')}
       cancelText={t('common.cancel')}
       onOk={submit}
@@ -126,9 +126,9 @@ export function UploadModal({ open, onClose, organizationId, kind: initialKind }
           }
           help={
             touched && orgId === undefined
-              ? t('imports.uploadModal.organizationRequired')
+              ? t(`imports.uploadModal.organizationRequiredFor.${kind}`)
               : writable === false
-                ? t('imports.uploadModal.notWritable')
+                ? t(`imports.uploadModal.notWritableFor.${kind}`)
                 : undefined
           }
         >
@@ -177,7 +177,7 @@ export function UploadModal({ open, onClose, organizationId, kind: initialKind }
         <ProblemAlert error={upload.error} title={t('imports.uploadModal.refused')} />
       )}
       {org.isError && (
-        <Alert type="warning" showIcon title={t('imports.uploadModal.notWritable')} />
+        <Alert type="warning" showIcon title={t(`imports.uploadModal.notWritableFor.${kind}`)} />
       )}
     </Modal>
   );
