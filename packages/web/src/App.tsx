@@ -22,6 +22,9 @@ import { ExpertsPage } from './pages/people/ExpertsPage';
 import { PeoplePage } from './pages/people/PeoplePage';
 import { PersonPage } from './pages/people/PersonPage';
 import { ProfilePage } from './pages/profile/ProfilePage';
+import { ReportsPage } from './pages/reports/ReportsPage';
+import { RoundPage } from './pages/reports/RoundPage';
+import { SubmissionPage } from './pages/reports/SubmissionPage';
 import { SearchPage } from './pages/search/SearchPage';
 import { TreePage } from './pages/tree/TreePage';
 import { UsersPage } from './pages/users/UsersPage';
@@ -123,6 +126,30 @@ const router = createBrowserRouter([
         element: (
           <RequirePermission permission="organization.read">
             <ActivitiesPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'bao-cao',
+        element: (
+          <RequirePermission permission="organization.read">
+            <ReportsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'bao-cao/dot/:id',
+        element: (
+          <RequirePermission permission="organization.read">
+            <RoundPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'bao-cao/nop/:id',
+        element: (
+          <RequirePermission permission="organization.read">
+            <SubmissionPage />
           </RequirePermission>
         ),
       },

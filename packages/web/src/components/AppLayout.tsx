@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   CalendarOutlined,
   ExperimentOutlined,
+  FileTextOutlined,
   IdcardOutlined,
   NodeIndexOutlined,
   SearchOutlined,
@@ -30,6 +31,7 @@ function selectedMenuKey(pathname: string): string {
     '/to-chuc',
     '/hoi-vien',
     '/chuyen-gia',
+    '/bao-cao',
     '/hoat-dong',
     '/nhap-du-lieu',
     '/sap-xep',
@@ -86,6 +88,12 @@ export function AppLayout() {
       path: '/hoat-dong',
       icon: <CalendarOutlined />,
       label: t('nav.activities'),
+      permission: 'organization.read',
+    },
+    {
+      path: '/bao-cao',
+      icon: <FileTextOutlined />,
+      label: t('nav.reports'),
       permission: 'organization.read',
     },
     {
