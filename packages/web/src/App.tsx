@@ -18,6 +18,8 @@ import { SetupPage } from './pages/auth/SetupPage';
 import { SignInPage } from './pages/auth/SignInPage';
 import { ImportPage } from './pages/imports/ImportPage';
 import { ImportsPage } from './pages/imports/ImportsPage';
+import { IndicatorsPage } from './pages/indicators/IndicatorsPage';
+import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { ExpertsPage } from './pages/people/ExpertsPage';
 import { PeoplePage } from './pages/people/PeoplePage';
 import { PersonPage } from './pages/people/PersonPage';
@@ -153,6 +155,15 @@ const router = createBrowserRouter([
           </RequirePermission>
         ),
       },
+      {
+        path: 'chi-tieu',
+        element: (
+          <RequirePermission permission="form.manage">
+            <IndicatorsPage />
+          </RequirePermission>
+        ),
+      },
+      { path: 'thong-bao', element: <NotificationsPage /> },
       {
         path: 'nhap-du-lieu',
         element: (

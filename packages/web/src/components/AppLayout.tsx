@@ -6,6 +6,7 @@ import {
   FileTextOutlined,
   IdcardOutlined,
   NodeIndexOutlined,
+  OrderedListOutlined,
   SearchOutlined,
   TeamOutlined,
   UploadOutlined,
@@ -23,6 +24,7 @@ import { DATE_INPUT_FORMATS, dayjsToIso, fmtDate, isoToDayjs } from '../format';
 import { useAtDate, useLinkWithAt } from '../hooks/useAtDate';
 import { AccountMenu } from './AccountMenu';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 
 const { Header, Sider, Content } = Layout;
 
@@ -35,6 +37,8 @@ function selectedMenuKey(pathname: string): string {
     '/hoat-dong',
     '/nhap-du-lieu',
     '/sap-xep',
+    '/chi-tieu',
+    '/thong-bao',
     '/nguoi-dung',
     '/nhat-ky',
     '/tai-khoan',
@@ -109,6 +113,12 @@ export function AppLayout() {
       permission: 'lineage.record',
     },
     {
+      path: '/chi-tieu',
+      icon: <OrderedListOutlined />,
+      label: t('indicators.nav'),
+      permission: 'form.manage',
+    },
+    {
       path: '/nguoi-dung',
       icon: <TeamOutlined />,
       label: t('nav.users'),
@@ -155,6 +165,7 @@ export function AppLayout() {
               style={{ width: 150 }}
             />
           </Space>
+          <NotificationBell />
           <LanguageSwitch />
           <AccountMenu />
         </Space>
