@@ -32,6 +32,13 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     role: 'reviewer',
     organization: { code: 'VUSTA' },
   },
+  // manages the system-wide definitions (indicators, report forms) without two-factor set-up
+  {
+    username: 'trungtam.quantri',
+    name: 'Đỗ Văn Khánh',
+    role: 'unit_admin',
+    organization: { code: 'VUSTA' },
+  },
   {
     username: 'haiphong.quantri',
     name: 'Phạm Minh Tuấn',
