@@ -145,7 +145,7 @@ export function ActivitiesTab({ organization, canWrite }: Props) {
 
       {list.isError ? (
         <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
+      ) : list.data?.total === 0 && kinds.length === 0 ? null : (
         <Table<Activity>
           rowKey="id"
           size="small"

@@ -199,10 +199,12 @@ function ActivityView({
           )}
         </Descriptions.Item>
         <Descriptions.Item label={t('activities.drawer.recorded')}>
-          {t('activities.drawer.recordedBy', {
-            at: fmtDateTime(a.createdAt),
-            name: a.createdByName ?? none,
-          })}
+          {a.createdByName === null
+            ? fmtDateTime(a.createdAt)
+            : t('activities.drawer.recordedBy', {
+                at: fmtDateTime(a.createdAt),
+                name: a.createdByName,
+              })}
           {a.imported && ` · ${t('activities.drawer.imported')}`}
         </Descriptions.Item>
       </Descriptions>

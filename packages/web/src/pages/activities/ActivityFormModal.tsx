@@ -5,6 +5,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { useReference } from '../../api/queries';
+import { hasPermissionOn } from '../../auth/permissions';
+import { useSession } from '../../auth/session';
 import { OrganizationPicker } from '../../components/OrganizationPicker';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { applyProblemToForm, validatedValues } from '../../components/form-errors';
@@ -97,6 +99,11 @@ export function ActivityFormModal(props: Props) {
   const editing = props.mode === 'edit' ? props.activity : undefined;
   const { open, onClose } = props;
   const initialOrganization = props.mode === 'create' ? props.organizationId : undefined;
+  const me = useSession();
+  // the unit of the user's own role when it may record there: the usual case, one click less
+  const own = me.roles
+    .map((r) => r.organization)
+    .find((o) => hasPermissionOn(me, 'activity.write', { id: o.id, ancestors: [] }))?.id;
 
   const initialValues: FormValues = editing
     ? {
@@ -113,7 +120,7 @@ export function ActivityFormModal(props: Props) {
         figures: { ...editing.figures },
         description: editing.description ?? undefined,
       }
-    : { organizationId: initialOrganization, mode: 'offline' };
+    : { organizationId: initialOrganization ?? own, mode: 'offline' };
 
   const save = useMutation({
     mutationFn: (v: FormValues) => {
@@ -189,7 +196,6 @@ export function ActivityFormModal(props: Props) {
       <Form<FormValues>
         form={form}
         layout="vertical"
-        requiredMark="optional"
         preserve={false}
         initialValues={initialValues}
         onValuesChange={(changed: FormValues) => {
@@ -259,7 +265,11 @@ export function ActivityFormModal(props: Props) {
               label={t('activities.fields.startsOn')}
               rules={[{ required: true, message: t('activities.form.startRequired') }]}
             >
-              <DatePicker format={DATE_INPUT_FORMATS} style={{ width: '100%' }} />
+              <DatePicker
+                format={DATE_INPUT_FORMATS}
+                placeholder="dd/mm/yyyy"
+                style={{ width: '100%' }}
+              />
             </Form.Item>
           </Col>
           <Col xs={12} md={subtypes.length > 0 ? 5 : 6}>
@@ -268,7 +278,11 @@ export function ActivityFormModal(props: Props) {
               label={t('activities.fields.endsOn')}
               extra={t('activities.form.endHint')}
             >
-              <DatePicker format={DATE_INPUT_FORMATS} style={{ width: '100%' }} />
+              <DatePicker
+                format={DATE_INPUT_FORMATS}
+                placeholder="dd/mm/yyyy"
+                style={{ width: '100%' }}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={subtypes.length > 0 ? 6 : 12}>

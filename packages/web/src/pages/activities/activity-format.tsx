@@ -92,10 +92,15 @@ export function ActivityKindTag({
 }) {
   const lang = useLanguage();
   const sub = subtype === undefined ? null : subtypeLabel(kind, subtype, lang);
+  const full = activityKindLabel(kind, lang);
+  // the subtype says more in less room ("Hội thảo"); the kind's full name on hover
   return (
-    <Tag color={ACTIVITY_KIND_COLORS[kind]} style={{ marginInlineEnd: 0, whiteSpace: 'normal' }}>
-      {activityKindLabel(kind, lang)}
-      {sub !== null && ` · ${sub}`}
+    <Tag
+      color={ACTIVITY_KIND_COLORS[kind]}
+      style={{ marginInlineEnd: 0, whiteSpace: 'normal' }}
+      title={sub === null ? undefined : full}
+    >
+      {sub ?? full}
     </Tag>
   );
 }

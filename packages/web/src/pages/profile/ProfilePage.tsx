@@ -44,7 +44,14 @@ const MemberStatsTab = lazy(() =>
   import('./MemberStatsTab').then((m) => ({ default: m.MemberStatsTab })),
 );
 
-const TABS = ['don-vi', 'lich-su', 'lanh-dao', 'hoi-vien-tap-the', 'thong-ke-hoi-vien'] as const;
+const TABS = [
+  'don-vi',
+  'lich-su',
+  'lanh-dao',
+  'hoi-vien-tap-the',
+  'hoat-dong',
+  'thong-ke-hoi-vien',
+] as const;
 type TabKey = (typeof TABS)[number];
 
 function isTab(value: string | null): value is TabKey {
