@@ -14,6 +14,8 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { ChangePasswordPage, TwoFactorPage } from './pages/account/AccountPages';
 import { ActivitiesPage } from './pages/activities/ActivitiesPage';
 import { AuditPage } from './pages/audit/AuditPage';
+import { ConsolidationPage } from './pages/consolidation/ConsolidationPage';
+import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { SetupPage } from './pages/auth/SetupPage';
 import { SignInPage } from './pages/auth/SignInPage';
 import { ImportPage } from './pages/imports/ImportPage';
@@ -152,6 +154,22 @@ const router = createBrowserRouter([
         element: (
           <RequirePermission permission="organization.read">
             <SubmissionPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'tong-hop',
+        element: (
+          <RequirePermission permission="organization.read">
+            <ConsolidationPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'bang-dieu-khien',
+        element: (
+          <RequirePermission permission="organization.read">
+            <DashboardPage />
           </RequirePermission>
         ),
       },

@@ -10099,7 +10099,7 @@ export interface components {
             deadline: string;
             submissionId: string | null;
         };
-        CompletenessInput: {
+        ConsolidationCompletenessInput: {
             expected: number;
             sent: number;
             counted: number;
@@ -10176,7 +10176,7 @@ export interface components {
                     value: number | null;
                 }[];
             }[];
-            completeness: components["schemas"]["CompletenessInput"];
+            completeness: components["schemas"]["ConsolidationCompletenessInput"];
             reconciliation: components["schemas"]["ReconciliationInput"];
         };
         ConsolidationDrillInput: {
@@ -10292,7 +10292,7 @@ export interface components {
                     value: number | null;
                 }[];
             };
-            completeness: components["schemas"]["CompletenessInput"] | null;
+            completeness: components["schemas"]["ConsolidationCompletenessInput"] | null;
         };
         DocumentRequestInput: {
             /**
@@ -12416,7 +12416,7 @@ export interface components {
             deadline: string;
             submissionId: string | null;
         };
-        Completeness: {
+        ConsolidationCompleteness: {
             expected: number;
             sent: number;
             counted: number;
@@ -12493,7 +12493,7 @@ export interface components {
                     value: number | null;
                 }[];
             }[];
-            completeness: components["schemas"]["Completeness"];
+            completeness: components["schemas"]["ConsolidationCompleteness"];
             reconciliation: components["schemas"]["Reconciliation"];
         };
         ConsolidationDrill: {
@@ -12609,7 +12609,7 @@ export interface components {
                     value: number | null;
                 }[];
             };
-            completeness: components["schemas"]["Completeness"] | null;
+            completeness: components["schemas"]["ConsolidationCompleteness"] | null;
         };
         DocumentRequest: {
             /**

@@ -1,6 +1,8 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  DashboardOutlined,
   CalendarOutlined,
   ExperimentOutlined,
   FileTextOutlined,
@@ -34,6 +36,8 @@ function selectedMenuKey(pathname: string): string {
     '/hoi-vien',
     '/chuyen-gia',
     '/bao-cao',
+    '/tong-hop',
+    '/bang-dieu-khien',
     '/hoat-dong',
     '/nhap-du-lieu',
     '/sap-xep',
@@ -98,6 +102,18 @@ export function AppLayout() {
       path: '/bao-cao',
       icon: <FileTextOutlined />,
       label: t('nav.reports'),
+      permission: 'organization.read',
+    },
+    {
+      path: '/tong-hop',
+      icon: <BarChartOutlined />,
+      label: t('nav.consolidation'),
+      permission: 'organization.read',
+    },
+    {
+      path: '/bang-dieu-khien',
+      icon: <DashboardOutlined />,
+      label: t('nav.dashboard'),
       permission: 'organization.read',
     },
     {

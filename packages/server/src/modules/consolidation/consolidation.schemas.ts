@@ -171,7 +171,7 @@ export const CompletenessSchema = z
     byKind: z.array(CountRowSchema),
     nonReporters: z.array(NonReporterSchema),
   })
-  .meta({ id: 'Completeness' });
+  .meta({ id: 'ConsolidationCompleteness' });
 
 const ReconciliationSchema = z
   .object({
