@@ -76,6 +76,13 @@ describe('the indicator catalogue', () => {
     expect(all.statusCode).toBe(200);
     const items = all.json<{ items: IndicatorDto[]; total: number }>().items;
     const luot = items.find((i) => i.code === 'DT_LUOT')!;
+    // in the catalogue's order: training first, organisation and members after the activities
+    expect(items.slice(0, 3).map((i) => i.code)).toEqual([
+      'DT_LOP',
+      'DT_LOP_TRUC_TUYEN',
+      'DT_LUOT',
+    ]);
+    expect(items.at(-1)!.category).toBe('organization');
     expect(luot).toMatchObject({
       unit: 'lượt người',
       category: 'training',

@@ -1,6 +1,9 @@
+import { ACTIVITY_KINDS } from '@lienhiep/core';
 import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { Indicator } from '../../db/schema.generated.js';
+
+const CATEGORY_ORDER = [...ACTIVITY_KINDS, 'organization', 'finance'];
 
 export type IndicatorRow = Selectable<Indicator> & { used_in_versions: number };
 
@@ -51,7 +54,11 @@ export const indicatorRepository = {
         );
       }
     }
-    const rows = await q.orderBy('i.category').orderBy('i.code').execute();
+    // in the catalogue's order of categories (training, events, consultancy… then the others)
+    const rows = await q
+      .orderBy(sql`array_position(${sql.val(CATEGORY_ORDER)}::text[], i.category)`)
+      .orderBy('i.code')
+      .execute();
     return rows as IndicatorRow[];
   },
 
