@@ -2,7 +2,6 @@ import {
   foldVietnamese,
   formatDate,
   formatDocumentDateLine,
-  formatNumber,
   periodPhrase,
   provinceByCode,
   REPORT_SECTIONS,
@@ -223,7 +222,11 @@ export function createDocumentService(
         )?.body ?? null)
       : null;
     const intro = [
-      `Thực hiện kế hoạch công tác ${root.year}, ${facts.issuer.full_name} báo cáo kết quả hoạt động ${periodPhrase(root.period_type, root.year, root.quarter)} của ${c.organization.fullName}${c.children.some((x) => x.role === 'child') ? ' và các đơn vị trực thuộc' : ''} như sau:`,
+      `Thực hiện kế hoạch công tác năm ${root.year}, ${facts.issuer.full_name} báo cáo kết quả hoạt động ${periodPhrase(root.period_type, root.year, root.quarter)} của ${
+        c.children.some((x) => x.role === 'child')
+          ? `cơ quan ${c.organization.shortName ?? c.organization.fullName} và các đơn vị trực thuộc`
+          : 'đơn vị'
+      } như sau:`,
     ];
     const closing = [
       ...completenessSentences({
@@ -360,7 +363,7 @@ export function createDocumentService(
     if (hasSub) {
       blocks.push({
         type: 'paragraph',
-        text: `Số liệu trên gồm số liệu của chính ${s.full_name} và của các đơn vị trực thuộc đã được duyệt (${formatNumber(values.length)} chỉ tiêu).`,
+        text: `Số liệu trên gồm số liệu của chính ${s.full_name} và của các đơn vị trực thuộc đã được duyệt.`,
       });
     }
     for (const sec of REPORT_SECTIONS.filter((x) => x !== 'results')) {

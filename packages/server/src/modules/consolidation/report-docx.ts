@@ -98,7 +98,7 @@ function rule(widthTwips: number, cellWidth: number) {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     indent: { left: side, right: side },
-    spacing: { before: 0, after: 60, line: 120, lineRule: 'exact' },
+    spacing: { before: 60, after: 60, line: 120, lineRule: 'exact' },
     border: { top: LINE },
     children: [run('', 2)],
   });

@@ -118,7 +118,9 @@ export function notableSentence(
     .slice(0, top);
   if (ranked.length === 0) return null;
   const list = ranked.map((u) => `${u.name} (${quantity(u.value, lead.unit, true)})`).join(', ');
-  return `Một số đơn vị có kết quả nổi bật về ${lowerFirst(lead.label)}: ${list}.`;
+  return ranked.length === 1
+    ? `Đơn vị có kết quả nổi bật về ${lowerFirst(lead.label)}: ${list}.`
+    : `Một số đơn vị có kết quả nổi bật về ${lowerFirst(lead.label)}: ${list}.`;
 }
 
 export interface CompletenessFacts {
@@ -250,8 +252,8 @@ export function figuresTableBlock(
     type: 'table',
     caption: 'Một số chỉ tiêu chủ yếu',
     columns: [
-      { header: 'TT', width: 5, align: 'center' },
-      { header: 'Chỉ tiêu', width: 44 },
+      { header: 'TT', width: 7, align: 'center' },
+      { header: 'Chỉ tiêu', width: 42 },
       { header: 'Đơn vị tính', width: 12, align: 'center' },
       { header: 'Kỳ này', width: 14, align: 'right' },
       {
