@@ -450,6 +450,12 @@ describe('importing a year of activities', () => {
     });
   });
 
+  it('a row cannot be linked to something else', async () => {
+    const res = await api.patch(`/api/imports/${id}/rows/3`, { decision: 'link' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ detail: string }>().detail).toBe('Hoạt động chỉ được ghi mới hoặc bỏ qua');
+  });
+
   it('commits the rows taken under their units, then undo removes them', async () => {
     const commit = await api.post(`/api/imports/${id}/commit`, { skipInvalid: true });
     expect(commit.statusCode, commit.body).toBe(202);

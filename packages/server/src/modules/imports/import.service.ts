@@ -327,7 +327,12 @@ export function createImportService(
         decision = 'skip';
       }
       if (decision === 'link' && !def.canLink) {
-        throw invalid('decision', 'Tổ chức trực thuộc chỉ được tạo mới hoặc bỏ qua');
+        throw invalid(
+          'decision',
+          b.kind === 'activities'
+            ? 'Hoạt động chỉ được ghi mới hoặc bỏ qua'
+            : 'Tổ chức trực thuộc chỉ được tạo mới hoặc bỏ qua',
+        );
       }
       if (decision === 'link' && !matchPersonId && !matchOrganizationId) {
         throw invalid(
