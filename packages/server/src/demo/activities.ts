@@ -375,6 +375,7 @@ export function buildDemoActivities(orgs: readonly DemoActivityOrg[]): DemoActiv
         communes: (o.province_code && communesBySuccessor.get(o.province_code)) || ALL_COMMUNES,
         scale,
         year: Number(endsOn.slice(0, 4)),
+        month: Number(endsOn.slice(5, 7)),
       });
       let startsOn = addDays(endsOn, -a.days);
       // an activity starts after its unit was founded (a long project may start before the log)

@@ -175,6 +175,8 @@ export function plausibleActivity(
     /** a bigger unit logs bigger figures */
     scale: number;
     year: number;
+    /** month the activity ends (1–12): Tết gifts are given around Tết */
+    month?: number;
   },
 ): TitledActivity {
   const topic = pickOf(r, topicsOf(ctx.fieldCode));
@@ -332,7 +334,7 @@ export function plausibleActivity(
           ? `Nói chuyện chuyên đề về ${topic}`
           : subtype === 'article'
             ? `Chuyên mục phổ biến kiến thức về ${topic} trên báo, đài ${ctx.placeName ?? 'trung ương'}`
-            : `Xuất bản tài liệu phổ biến kiến thức về ${topic}`;
+            : `Xuất bản tài liệu, tờ gấp về ${topic}`;
       return {
         ...base,
         subtype,
@@ -340,7 +342,9 @@ export function plausibleActivity(
         mode: subtype === 'article' ? 'online' : 'offline',
         days: subtype === 'talk' ? 0 : between(r, 10, 90),
         sessions: subtype === 'talk' ? 1 : between(r, 4, 24),
-        participants: Math.round(between(r, subtype === 'talk' ? 60 : 500, 2500) * s),
+        participants: Math.round(
+          (subtype === 'talk' ? between(r, 40, 400) : between(r, 500, 2500)) * s,
+        ),
       };
     }
     case 'welfare': {
@@ -350,7 +354,9 @@ export function plausibleActivity(
         subtype === 'cash'
           ? `Trao tiền hỗ trợ hộ nghèo tại xã ${commune}`
           : subtype === 'goods'
-            ? `Trao quà Tết cho hộ gia đình có hoàn cảnh khó khăn tại xã ${commune}`
+            ? ctx.month === 12 || ctx.month === 1 || ctx.month === 2
+              ? `Trao quà Tết cho hộ gia đình có hoàn cảnh khó khăn tại xã ${commune}`
+              : `Trao quà hỗ trợ hộ gia đình có hoàn cảnh khó khăn tại xã ${commune}`
             : `Khám bệnh, cấp thuốc miễn phí cho người dân xã ${commune}`;
       const households = between(r, 15, 180);
       return {

@@ -92,13 +92,15 @@ export function* generateActivities(
     const o = eligible[lo]!;
     const start = Math.max(from, dayOf(o.founded_on));
     const end = start + Math.floor(r() * (to - start + 1));
-    const year = Number(isoOf(end).slice(0, 4));
+    const endIso = isoOf(end);
+    const year = Number(endIso.slice(0, 4));
     const a = plausibleActivity(r, pickKind(r, o.kind), {
       fieldCode: o.field_code,
       placeName: null,
       communes: noCommunes,
       scale: SCALE[o.kind] ?? 1,
       year,
+      month: Number(endIso.slice(5, 7)),
     });
     const startsOn = Math.max(end - a.days, dayOf(o.founded_on));
     yield [
@@ -108,7 +110,7 @@ export function* generateActivities(
       a.subtype,
       a.title,
       isoOf(startsOn),
-      isoOf(end),
+      endIso,
       o.province_code,
       a.mode,
       a.partners,
