@@ -93,8 +93,18 @@ it('records an activity in the browser, attaches a file, finds it, deletes it', 
   );
   expect(Buffer.from(await file.arrayBuffer()).toString('latin1')).toContain('%PDF-1.4');
 
+  // a figure emptied is no longer recorded (not 0)
+  await drawer.getByRole('button', { name: /Sửa$/ }).click();
+  const edit = page.getByRole('dialog', { name: 'Sửa hoạt động' });
+  await edit.getByLabel('Số lớp').fill('');
+  await edit.getByRole('button', { name: 'Lưu' }).click();
+  await page.getByText('Đã lưu thay đổi').waitFor();
+  await expect(drawer.getByText('Số lớp', { exact: true }).count()).resolves.toBe(0);
+  await drawer.getByText('Số lượt học viên', { exact: true }).waitFor();
+
   // found again by words typed without accents
-  await page.keyboard.press('Escape');
+  await page.locator('.ant-drawer-close').click();
+  await page.locator('.ant-drawer-mask').waitFor({ state: 'detached' });
   await page.getByLabel('Tìm theo tên hoạt động, đơn vị phối hợp').fill('kiem thu dau cuoi');
   await page
     .locator('.ant-table')

@@ -82,6 +82,11 @@ const orNull = (v: string | undefined) => {
 const groupDigits = (v: string | number | undefined) =>
   v === undefined || v === '' ? '' : String(v).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 const ungroup = (v: string | undefined) => (v ?? '').replace(/\./g, '');
+/**
+ * The digits as text, as the input's own parser returns them: an emptied input stays empty
+ * (null, "not given") instead of becoming 0.
+ */
+const parseDigits = (v: string | undefined) => ungroup(v) as unknown as number;
 
 /**
  * "Thêm hoạt động" / "Sửa hoạt động": the kind chooses the subtypes and the figures asked (with
@@ -346,7 +351,7 @@ export function ActivityFormModal(props: Props) {
                       precision={0}
                       style={{ width: '100%' }}
                       formatter={groupDigits}
-                      parser={(v) => Number(ungroup(v))}
+                      parser={parseDigits}
                     />
                   </Form.Item>
                 </Col>
