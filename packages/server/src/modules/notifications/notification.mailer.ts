@@ -50,7 +50,16 @@ export function emailText(
  * logged and retried on a later pass, never reported to the request that caused the notification.
  */
 export function createMailer(db: Database, opts: MailOptions): Mailer {
-  const transport = nodemailer.createTransport(opts.smtpUrl);
+  // one reused connection; bounded waits, so a stalled server cannot hold a pass (and the rows it
+  // has claimed) for long
+  const transport = nodemailer.createTransport({
+    url: opts.smtpUrl,
+    pool: true,
+    maxConnections: 1,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
   const timers = new Set<NodeJS.Timeout>();
   let running: Promise<number> | null = null;
   let stopped = false;
