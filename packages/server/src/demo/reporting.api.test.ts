@@ -124,6 +124,39 @@ describe('the demo 9-month round through the API', () => {
     expect(hpAfter.items.find((i) => i.code === 'DT_LOP')!.subunitsValue).toBe(before + own);
   });
 
+  it('lists the demo rounds for the central union and for Hải Phòng, the 9-month ones open', async () => {
+    const all = await as['vanphong']!.get('/api/rounds?pageSize=100');
+    expect(all.statusCode, all.body).toBe(200);
+    const items = all.json<{ items: { id: string; title: string; status: string }[] }>().items;
+    expect(
+      items
+        .filter((r) => r.status === 'open')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([nineMonths, hpNineMonths].sort());
+    expect(items.map((r) => r.title)).toContain('Báo cáo tổng kết năm 2024');
+    const hp = await as['haiphong.bientap']!.get(`/api/rounds/${hpNineMonths}`);
+    expect(hp.statusCode, hp.body).toBe(200);
+  });
+
+  it('writes the consolidated Word report of the demo round', async () => {
+    const posted = await as['vanphong']!.post('/api/documents', {
+      kind: 'consolidated_docx',
+      roundId: nineMonths,
+      organizationId: idOf.get('VUSTA'),
+    });
+    expect(posted.statusCode, posted.body).toBe(202);
+    const id = posted.json<{ id: string }>().id;
+    const job = await as['vanphong']!.get(`/api/documents/${id}`);
+    expect(job.json<{ status: string; error: string | null }>()).toMatchObject({
+      status: 'done',
+      error: null,
+    });
+    const file = await as['vanphong']!.get(`/api/documents/${id}/file`);
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
   it('consolidates the round at the central union with the seed figures of the named units', async () => {
     const res = await as['vanphong']!.get(
       `/api/rounds/${nineMonths}/consolidation?organizationId=${idOf.get('VUSTA')}`,
