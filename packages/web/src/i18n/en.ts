@@ -1905,6 +1905,7 @@ export const en: Messages = {
       user: 'Accounts',
       people: 'Members and leaders',
       imports: 'Imports',
+      definitions: 'Indicators, forms',
       auth: 'Sign-in and security',
     },
     entity: {
@@ -1914,6 +1915,9 @@ export const en: Messages = {
       person: 'Person',
       position: 'Position',
       import: 'Import',
+      indicator: 'Indicator',
+      report_form: 'Report form',
+      report_form_version: 'Form version',
     },
     action: {
       person: {
@@ -1955,6 +1959,14 @@ export const en: Messages = {
         sessions_revoked: 'Sessions revoked',
         role_granted: 'Role granted',
         role_revoked: 'Role revoked',
+      },
+      indicator: { create: 'Indicator added', update: 'Indicator changed' },
+      report_form: { create: 'Report form created' },
+      report_form_version: {
+        create: 'Form version created',
+        items: 'Draft items changed',
+        publish: 'Form version published',
+        delete: 'Draft version deleted',
       },
       auth: {
         sign_in: 'Sign-in',

@@ -1907,6 +1907,7 @@ export const vi = {
       user: 'Tài khoản',
       people: 'Hội viên, lãnh đạo',
       imports: 'Nhập dữ liệu',
+      definitions: 'Chỉ tiêu, biểu mẫu',
       auth: 'Đăng nhập và bảo mật',
     },
     entity: {
@@ -1916,6 +1917,9 @@ export const vi = {
       person: 'Hồ sơ người',
       position: 'Chức vụ',
       import: 'Lần nhập dữ liệu',
+      indicator: 'Chỉ tiêu',
+      report_form: 'Biểu mẫu báo cáo',
+      report_form_version: 'Phiên bản biểu mẫu',
     },
     action: {
       person: {
@@ -1957,6 +1961,14 @@ export const vi = {
         sessions_revoked: 'Thu hồi phiên đăng nhập',
         role_granted: 'Cấp quyền',
         role_revoked: 'Thu hồi quyền',
+      },
+      indicator: { create: 'Thêm chỉ tiêu', update: 'Sửa chỉ tiêu' },
+      report_form: { create: 'Tạo biểu mẫu báo cáo' },
+      report_form_version: {
+        create: 'Tạo phiên bản biểu mẫu',
+        items: 'Sửa các mục của phiên bản nháp',
+        publish: 'Công bố phiên bản biểu mẫu',
+        delete: 'Xóa phiên bản nháp',
       },
       auth: {
         sign_in: 'Đăng nhập',

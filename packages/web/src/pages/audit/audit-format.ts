@@ -34,6 +34,15 @@ export const AUDIT_ACTION_GROUPS = {
     'import.undone',
     'import.cancel',
   ],
+  definitions: [
+    'indicator.create',
+    'indicator.update',
+    'report_form.create',
+    'report_form_version.create',
+    'report_form_version.items',
+    'report_form_version.publish',
+    'report_form_version.delete',
+  ],
   auth: [
     'auth.sign_in',
     'auth.sign_in_failed',
@@ -81,6 +90,7 @@ export function actionColor(action: string): string {
   if (group === 'person' || group === 'membership' || group === 'position') return 'green';
   if (group === 'collective_member') return 'green';
   if (group === 'import') return 'cyan';
+  if (group === 'indicator' || group.startsWith('report_form')) return 'geekblue';
   return 'default';
 }
 
@@ -91,6 +101,9 @@ const ENTITY_TYPES = [
   'person',
   'position',
   'import',
+  'indicator',
+  'report_form',
+  'report_form_version',
 ] as const;
 type EntityType = (typeof ENTITY_TYPES)[number];
 
