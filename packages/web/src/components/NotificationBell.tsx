@@ -1,5 +1,5 @@
 import { BellOutlined, CheckOutlined } from '@ant-design/icons';
-import { Badge, Button, Dropdown, Empty, List, Spin, Typography } from 'antd';
+import { Badge, Button, Dropdown, Empty, Grid, List, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -26,6 +26,9 @@ export function NotificationBell() {
   const markRead = useMarkRead();
   const markAll = useMarkAllRead();
   const unread = latest.data?.unread ?? 0;
+  // on a phone the list has no room beside the bell: the bell opens the page instead
+  const screens = Grid.useBreakpoint();
+  const narrow = screens.sm === false;
 
   const openOne = (n: Notification) => {
     setOpen(false);
@@ -142,6 +145,26 @@ export function NotificationBell() {
     </div>
   );
 
+  const bell = (onClick?: () => void) => (
+    <Button
+      type="text"
+      onClick={onClick}
+      style={{ color: '#fff' }}
+      aria-label={
+        unread > 0
+          ? t('notifications.bellUnread', { n: fmtNumber(unread), count: unread })
+          : t('notifications.bell')
+      }
+      icon={
+        <Badge count={unread} size="small" overflowCount={99}>
+          <BellOutlined style={{ fontSize: 18, color: '#fff' }} />
+        </Badge>
+      }
+    />
+  );
+
+  if (narrow) return bell(() => void navigate('/thong-bao'));
+
   return (
     <Dropdown
       open={open}
@@ -150,20 +173,7 @@ export function NotificationBell() {
       placement="bottomRight"
       popupRender={() => panel}
     >
-      <Button
-        type="text"
-        style={{ color: '#fff' }}
-        aria-label={
-          unread > 0
-            ? t('notifications.bellUnread', { n: fmtNumber(unread), count: unread })
-            : t('notifications.bell')
-        }
-        icon={
-          <Badge count={unread} size="small" overflowCount={99}>
-            <BellOutlined style={{ fontSize: 18, color: '#fff' }} />
-          </Badge>
-        }
-      />
+      {bell()}
     </Dropdown>
   );
 }

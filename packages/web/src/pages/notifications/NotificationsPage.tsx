@@ -117,29 +117,6 @@ export function NotificationsPage() {
             renderItem={(n) => (
               <List.Item
                 style={{ background: n.readAt === null ? '#f0f7ff' : undefined, paddingInline: 12 }}
-                actions={[
-                  n.link !== null ? (
-                    <Link
-                      key="open"
-                      to={n.link}
-                      onClick={() => {
-                        if (n.readAt === null) markRead.mutate(n.id);
-                      }}
-                    >
-                      {t('notifications.open')}
-                    </Link>
-                  ) : null,
-                  n.readAt === null ? (
-                    <Button
-                      key="read"
-                      type="link"
-                      size="small"
-                      onClick={() => markRead.mutate(n.id)}
-                    >
-                      {t('notifications.markRead')}
-                    </Button>
-                  ) : null,
-                ].filter((x) => x !== null)}
               >
                 <List.Item.Meta
                   avatar={
@@ -168,6 +145,25 @@ export function NotificationsPage() {
                         {n.readAt !== null &&
                           ` · ${t('notifications.readAt', { at: fmtDateTime(n.readAt) })}`}
                       </Typography.Text>
+                      {(n.link !== null || n.readAt === null) && (
+                        <Space size={16} style={{ display: 'flex', marginTop: 4 }}>
+                          {n.link !== null && (
+                            <Link
+                              to={n.link}
+                              onClick={() => {
+                                if (n.readAt === null) markRead.mutate(n.id);
+                              }}
+                            >
+                              {t('notifications.open')}
+                            </Link>
+                          )}
+                          {n.readAt === null && (
+                            <Typography.Link onClick={() => markRead.mutate(n.id)}>
+                              {t('notifications.markRead')}
+                            </Typography.Link>
+                          )}
+                        </Space>
+                      )}
                     </>
                   }
                 />
