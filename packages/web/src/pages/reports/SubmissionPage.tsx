@@ -35,7 +35,7 @@ import {
   Upload,
 } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ProblemError, api, errorMessage, unwrap } from '../../api/client';
@@ -106,25 +106,28 @@ function CommentsBadge({ comments }: { comments: SubmissionComment[] }) {
 /** The unit's own figure: typed in; an activity figure that differs asks why. */
 function FigureInput({
   item,
-  disabled,
   onCommit,
 }: {
   item: IndicatorItem;
-  disabled: boolean;
   onCommit: (value: number | null) => void;
 }) {
   const { t } = useTranslation();
   const [value, setValue] = useState<number | null>(item.ownValue);
-  useEffect(() => setValue(item.ownValue), [item.ownValue]);
+  // Enter then blur would send the same figure twice
+  const sent = useRef<number | null>(item.ownValue);
+  useEffect(() => {
+    setValue(item.ownValue);
+    sent.current = item.ownValue;
+  }, [item.ownValue]);
   const commit = () => {
-    if (value === item.ownValue) return;
+    if (value === sent.current) return;
+    sent.current = value;
     onCommit(value);
   };
   return (
     <InputNumber<number>
       value={value}
       min={0}
-      disabled={disabled}
       onChange={(v) => setValue(v)}
       onBlur={commit}
       onPressEnter={commit}
@@ -297,6 +300,55 @@ function ParticularsCard({
   );
 }
 
+/** The reason asked when a figure computed from activities is changed. */
+function OverrideModal({
+  item,
+  value,
+  saving,
+  onSave,
+  onCancel,
+}: {
+  item: IndicatorItem;
+  value: number;
+  saving: boolean;
+  onSave: (reason: string) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState(item.overrideReason ?? '');
+  return (
+    <Modal
+      open
+      title={t('reports.override.title')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ disabled: reason.trim() === '' }}
+      confirmLoading={saving}
+      onCancel={onCancel}
+      onOk={() => onSave(reason.trim())}
+    >
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Typography.Text>
+          {t('reports.override.text', {
+            label: item.label,
+            value: fmtNumber(value),
+            computed:
+              item.computedValue === null ? t('common.none') : fmtNumber(item.computedValue),
+          })}
+        </Typography.Text>
+        <Input.TextArea
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          rows={3}
+          maxLength={1000}
+          aria-label={t('reports.figure.reason')}
+          placeholder={t('reports.override.placeholder')}
+        />
+      </Space>
+    </Modal>
+  );
+}
+
 /** One unit's report in a round: figures, sections, files, history, and the next step. */
 export function SubmissionPage() {
   const { t } = useTranslation();
@@ -307,7 +359,7 @@ export function SubmissionPage() {
   const [drill, setDrill] = useState<string | null>(null);
   const [returning, setReturning] = useState(false);
   const [override, setOverride] = useState<{ item: IndicatorItem; value: number } | null>(null);
-  const [reason, setReason] = useState('');
+  const [revision, setRevision] = useState(0);
   const key = reportKeys.submission(id ?? '');
 
   const onSaved = (d: SubmissionDetail) => {
@@ -323,9 +375,9 @@ export function SubmissionPage() {
           body: { value: v.value, reason: v.reason ?? null },
         }),
       ),
-    onSuccess: (d) => {
-      setOverride(null);
-      setReason('');
+    onSuccess: (d, v) => {
+      // another figure saved meanwhile must not close the reason asked for this one
+      setOverride((o) => (o !== null && o.item.code === v.code ? null : o));
       onSaved(d);
     },
     onError: (err) => void message.error(errorMessage(err)),
@@ -439,7 +491,6 @@ export function SubmissionPage() {
 
   const commitValue = (item: IndicatorItem, value: number | null) => {
     if (item.source === 'activities' && value !== null && value !== item.computedValue) {
-      setReason(item.overrideReason ?? '');
       setOverride({ item, value });
       return;
     }
@@ -505,8 +556,8 @@ export function SubmissionPage() {
         'item' in r ? (
           s.canEdit ? (
             <FigureInput
+              key={`${r.item.code}:${revision}`}
               item={r.item}
-              disabled={setValue.isPending}
               onCommit={(v) => commitValue(r.item, v)}
             />
           ) : (
@@ -797,46 +848,20 @@ export function SubmissionPage() {
           onClose={() => setReturning(false)}
         />
       )}
-      <Modal
-        open={override !== null}
-        title={t('reports.override.title')}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        okButtonProps={{ disabled: reason.trim() === '' }}
-        confirmLoading={setValue.isPending}
-        onCancel={() => {
-          setOverride(null);
-          void queryClient.invalidateQueries({ queryKey: key });
-        }}
-        onOk={() =>
-          override &&
-          setValue.mutate({
-            code: override.item.code,
-            value: override.value,
-            reason: reason.trim(),
-          })
-        }
-      >
-        {override && (
-          <Space direction="vertical" style={{ width: '100%' }}>
-            <Typography.Text>
-              {t('reports.override.text', {
-                label: override.item.label,
-                value: fmtNumber(override.value),
-                computed: fmt(override.item.computedValue),
-              })}
-            </Typography.Text>
-            <Input.TextArea
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              rows={3}
-              maxLength={1000}
-              aria-label={t('reports.figure.reason')}
-              placeholder={t('reports.override.placeholder')}
-            />
-          </Space>
-        )}
-      </Modal>
+      {override && (
+        <OverrideModal
+          item={override.item}
+          value={override.value}
+          saving={setValue.isPending}
+          onSave={(why) =>
+            setValue.mutate({ code: override.item.code, value: override.value, reason: why })
+          }
+          onCancel={() => {
+            setOverride(null);
+            setRevision((n) => n + 1);
+          }}
+        />
+      )}
     </>
   );
 }

@@ -1,0 +1,308 @@
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoAccountsIfMissing } from '../demo/accounts.js';
+import { loadDemo } from '../demo/loader.js';
+import { buildApp, type App } from '../http/app.js';
+import { TEST_ORIGIN, TEST_SECRET } from '../test/app.js';
+import { createTestDatabase, type TestDatabase } from '../test/database.js';
+import { createUser, PASSWORD } from '../test/session.js';
+import { launchBrowser } from './browser.js';
+
+/**
+ * A full reporting round in the browser: the central office opens a round, Hội Dược học Việt
+ * Nam fills its figures (one override with a reason) and a section and submits, the centre's
+ * reviewer returns it with a comment on one figure, the unit fixes and resubmits, the reviewer
+ * approves — checking what the pages show at each step, and the API behind them.
+ */
+
+const WEB_DIST = path.resolve(import.meta.dirname, '../../../web/dist');
+const UNIT = 'Hội Dược học Việt Nam';
+const CENTRE = 'Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam';
+
+let t: TestDatabase;
+let app: App;
+let base: string;
+let browser: Browser;
+let reviewerLogin = { username: 'trungtam.duyet', password: DEMO_PASSWORD };
+let roundId: string;
+let submissionId: string;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await loadDemo(t.db);
+  await loadDemoAccountsIfMissing(t.db);
+  if (!DEMO_ACCOUNTS.some((a) => a.username === 'trungtam.duyet')) {
+    const vusta = await t.db
+      .selectFrom('organization')
+      .select('id')
+      .where('code', '=', 'VUSTA')
+      .executeTakeFirstOrThrow();
+    await createUser(t.db, 'duyet.trungtam', [{ role: 'reviewer', organizationId: vusta.id }]);
+    reviewerLogin = { username: 'duyet.trungtam', password: PASSWORD };
+  }
+  app = await buildApp({
+    db: t.db,
+    logLevel: 'silent',
+    webDist: WEB_DIST,
+    authSecret: TEST_SECRET,
+    publicUrl: TEST_ORIGIN,
+    demoMode: true,
+  });
+  base = await app.listen({ host: '127.0.0.1', port: 0 });
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await t?.drop();
+});
+
+/** A signed-in page of its own (separate cookies) for one person. */
+async function signedIn(username: string, password = DEMO_PASSWORD): Promise<Page> {
+  const context: BrowserContext = await browser.newContext({
+    viewport: { width: 1440, height: 1000 },
+    locale: 'vi-VN',
+  });
+  const page = await context.newPage();
+  await page.goto(`${base}/bao-cao`);
+  await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('heading', { name: 'Báo cáo định kỳ', exact: true }).waitFor();
+  return page;
+}
+
+/** API reads with the page's own session. */
+async function api<T>(page: Page, url: string): Promise<T> {
+  const cookies = await page.context().cookies(base);
+  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const res = await fetch(base + url, { headers: { cookie } });
+  expect(res.status, url).toBe(200);
+  return (await res.json()) as T;
+}
+
+interface Figure {
+  code?: string;
+  type: string;
+  label: string;
+  computedValue?: number | null;
+  ownValue?: number | null;
+  overridden?: boolean;
+  overrideReason?: string | null;
+  comments?: { body: string }[];
+  body?: string;
+}
+interface Detail {
+  status: string;
+  items: Figure[];
+  history: { action: string; toStatus: string; reason: string | null }[];
+}
+const figure = (d: Detail, code: string) => d.items.find((i) => i.code === code)!;
+const vi = (n: number) => n.toLocaleString('vi-VN');
+
+/** An option of the open drop-down (antd renders its own visible list). */
+const option = (page: Page, text: string, exact = false) =>
+  page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter(exact ? { has: page.getByText(text, { exact: true }) } : { hasText: text })
+    .first();
+
+/** The row of an indicator in the figures table. */
+const rowOf = (page: Page, label: string) =>
+  page.locator('tr', { has: page.getByText(label, { exact: true }) });
+
+it('the central office opens a round for the units below it', async () => {
+  const page = await signedIn('vanphong');
+  await page.getByRole('button', { name: 'Mở đợt báo cáo' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Mở đợt báo cáo' });
+  await dialog.waitFor();
+  await dialog.getByLabel('Tổ chức mở đợt').click();
+  await dialog.getByLabel('Tổ chức mở đợt').fill('Lien hiep cac Hoi Khoa hoc va Ky thuat Viet Nam');
+  await option(page, CENTRE).click();
+  // the expected reporters: the direct children, all ticked
+  await dialog.getByRole('checkbox', { name: new RegExp(UNIT) }).waitFor();
+  expect(await dialog.getByRole('checkbox', { name: new RegExp(UNIT) }).isChecked()).toBe(true);
+  // a quarter: Q3 2025, the window by Nghị định 09 (15/6 – 14/9)
+  await dialog.getByLabel('Kỳ báo cáo').click();
+  await option(page, 'Quý', true).click();
+  await dialog.getByLabel('Năm').fill('2025');
+  await dialog.getByLabel('Quý', { exact: true }).click();
+  await option(page, 'Quý 3', true).click();
+  await dialog.getByPlaceholder('Báo cáo quý III năm 2025').waitFor();
+  expect(await dialog.locator('.ant-picker-range input').first().inputValue()).toBe('15/06/2025');
+  expect(await dialog.locator('.ant-picker-range input').last().inputValue()).toBe('14/09/2025');
+  await dialog.getByLabel('Hạn nộp').fill('30/09/2099');
+  await dialog.getByLabel('Hạn nộp').press('Enter');
+  await dialog.getByRole('button', { name: 'Mở đợt' }).click();
+
+  await page.waitForURL(/\/bao-cao\/dot\/[0-9a-f-]{36}$/);
+  roundId = page.url().split('/').pop()!;
+  await page.getByRole('heading', { name: 'Báo cáo quý III năm 2025' }).waitFor();
+  await page.getByText('15/06/2025 – 14/09/2025').waitFor();
+  const round = await api<{
+    completeness: { expected: number; notStarted: number };
+    reporters: { nameAtOpen: string }[];
+  }>(page, `/api/rounds/${roundId}`);
+  expect(round.completeness.expected).toBe(round.reporters.length);
+  expect(round.completeness.notStarted).toBe(round.completeness.expected);
+  expect(round.reporters.map((r) => r.nameAtOpen)).toContain(UNIT);
+  await page.getByText(`Đơn vị phải báo cáo (${vi(round.reporters.length)})`).waitFor();
+  await page.context().close();
+}, 180_000);
+
+let unit: Page;
+let reviewer: Page;
+
+it("the unit's editor fills its figures, overrides one with a reason, writes a section and submits", async () => {
+  unit = await signedIn('duochoc.bientap');
+  const row = unit.locator('tr', { has: unit.getByText('Báo cáo quý III năm 2025') });
+  await row.getByRole('button', { name: 'Bắt đầu báo cáo' }).click();
+  await unit.waitForURL(/\/bao-cao\/nop\/[0-9a-f-]{36}$/);
+  submissionId = unit.url().split('/').pop()!;
+  await unit.getByRole('heading', { name: UNIT }).waitFor();
+  await unit.getByTestId('submission-status').getByText('Đang soạn').waitFor();
+
+  // the figures from activities are those the API computes from the unit's activities
+  let d = await api<Detail>(unit, `/api/submissions/${submissionId}`);
+  const computed = figure(d, 'DT_LUOT').computedValue!;
+  const lop = figure(d, 'DT_LOP').computedValue!;
+  const luotRow = rowOf(unit, 'Số lượt người được đào tạo, tập huấn, bồi dưỡng');
+  await luotRow.getByRole('button', { name: vi(computed), exact: true }).waitFor();
+  await rowOf(unit, 'Số lớp đào tạo, tập huấn, bồi dưỡng')
+    .getByRole('button', { name: vi(lop), exact: true })
+    .waitFor();
+
+  // a manual figure
+  const newMembers = unit.getByLabel('Số của đơn vị: Số hội viên mới kết nạp');
+  const saved = unit.waitForResponse(
+    (r) => r.request().method() === 'PUT' && r.url().endsWith('/values/TC_HOI_VIEN_MOI'),
+  );
+  await newMembers.fill('1250');
+  await newMembers.press('Tab');
+  expect((await saved).status()).toBe(200);
+  await unit.locator('input[value="1.250"]').waitFor();
+
+  // an override of a computed figure asks for the reason, and shows it beside the computed one
+  const own = unit.getByLabel('Số của đơn vị: Số lượt người được đào tạo, tập huấn, bồi dưỡng');
+  await own.fill(String(computed + 300));
+  await own.press('Tab');
+  const why = unit.getByRole('dialog', { name: 'Điều chỉnh số tính từ hoạt động' });
+  await why.waitFor();
+  await why.getByText(`khác số tính từ hoạt động (${vi(computed)})`, { exact: false }).waitFor();
+  await why.getByLabel('Lý do điều chỉnh').fill('Hai lớp cuối tháng 9 chưa được ghi vào hệ thống');
+  await why.getByRole('button', { name: 'Lưu' }).click();
+  await luotRow.getByText('Hai lớp cuối tháng 9 chưa được ghi vào hệ thống').waitFor();
+  await luotRow.getByRole('button', { name: vi(computed), exact: true }).waitFor();
+
+  // a section
+  const results = unit.getByLabel('Đánh giá chung về kết quả đạt được');
+  await results.fill('Hội tổ chức nhiều lớp đào tạo liên tục cho dược sĩ trên cả nước.');
+  await unit
+    .locator('.ant-card-small', { has: results })
+    .getByRole('button', { name: 'Lưu' })
+    .click();
+  await unit.getByText('Đã lưu').first().waitFor();
+
+  d = await api<Detail>(unit, `/api/submissions/${submissionId}`);
+  expect(figure(d, 'TC_HOI_VIEN_MOI').ownValue).toBe(1250);
+  expect(figure(d, 'DT_LUOT')).toMatchObject({
+    computedValue: computed,
+    ownValue: computed + 300,
+    overridden: true,
+    overrideReason: 'Hai lớp cuối tháng 9 chưa được ghi vào hệ thống',
+  });
+  expect(d.items.find((i) => i.code === 'results')?.body).toBe(
+    'Hội tổ chức nhiều lớp đào tạo liên tục cho dược sĩ trên cả nước.',
+  );
+
+  await unit.getByRole('button', { name: 'Nộp báo cáo' }).click();
+  await unit.getByRole('tooltip').getByRole('button', { name: 'Nộp báo cáo' }).click();
+  // the manual figures left empty are warned about
+  const warning = unit.getByRole('dialog', { name: 'Báo cáo đã nộp, lưu ý' });
+  await warning.getByText('Tổng số hội viên cuối kỳ', { exact: false }).waitFor();
+  await warning.getByRole('button', { name: /OK|Đồng ý/ }).click();
+  await unit.getByTestId('submission-status').getByText('Đã nộp').waitFor();
+  await unit.getByRole('button', { name: 'Nộp báo cáo' }).waitFor({ state: 'detached' });
+  expect((await api<Detail>(unit, `/api/submissions/${submissionId}`)).status).toBe('submitted');
+}, 180_000);
+
+it("the centre's reviewer returns it with a comment on one figure", async () => {
+  reviewer = await signedIn(reviewerLogin.username, reviewerLogin.password);
+  await reviewer.getByRole('tab', { name: 'Đợt báo cáo' }).click();
+  await reviewer.getByRole('link', { name: 'Báo cáo quý III năm 2025' }).click();
+  await reviewer.waitForURL(/\/bao-cao\/dot\//);
+  const unitRow = reviewer.locator('tr', { has: reviewer.getByRole('link', { name: UNIT }) });
+  await unitRow.getByText('Đã nộp').waitFor();
+  await unitRow.getByRole('link', { name: 'Xem báo cáo' }).click();
+  await reviewer.waitForURL(new RegExp(`/bao-cao/nop/${submissionId}$`));
+  // the reviewer sees the figures as sent, and no field to change them
+  await reviewer.getByText('Hai lớp cuối tháng 9 chưa được ghi vào hệ thống').waitFor();
+  expect(await reviewer.getByLabel(/^Số của đơn vị:/).count()).toBe(0);
+
+  await reviewer.getByRole('button', { name: 'Trả lại' }).click();
+  const dialog = reviewer.getByRole('dialog', { name: 'Trả lại báo cáo' });
+  await dialog.getByLabel('Lý do').fill('Số lượt đào tạo cần đối chiếu với danh sách lớp');
+  await dialog.getByRole('button', { name: 'Thêm nhận xét cho một chỉ tiêu, một mục' }).click();
+  await dialog.getByLabel('Chỉ tiêu hoặc mục').click();
+  await dialog.getByLabel('Chỉ tiêu hoặc mục').fill('Số lượt người được đào tạo');
+  await option(reviewer, 'Số lượt người được đào tạo, tập huấn, bồi dưỡng', true).click();
+  await dialog.getByLabel('Nhận xét').fill('Đề nghị dùng số tính từ hoạt động đã ghi');
+  await dialog.getByRole('button', { name: 'Trả lại' }).click();
+  await reviewer.getByTestId('submission-status').getByText('Bị trả lại').waitFor();
+  const d = await api<Detail>(reviewer, `/api/submissions/${submissionId}`);
+  expect(d.status).toBe('returned');
+  expect(figure(d, 'DT_LUOT').comments?.map((c) => c.body)).toEqual([
+    'Đề nghị dùng số tính từ hoạt động đã ghi',
+  ]);
+  expect(d.history.at(-1)).toMatchObject({
+    action: 'return',
+    reason: 'Số lượt đào tạo cần đối chiếu với danh sách lớp',
+  });
+}, 180_000);
+
+it('the unit sees why, fixes the figure and submits again', async () => {
+  await unit.reload();
+  await unit.getByTestId('submission-status').getByText('Bị trả lại').waitFor();
+  await unit.getByText('Số lượt đào tạo cần đối chiếu với danh sách lớp').first().waitFor();
+  const luotRow = rowOf(unit, 'Số lượt người được đào tạo, tập huấn, bồi dưỡng');
+  await luotRow.getByRole('button', { name: 'Dùng số tính từ hoạt động' }).click();
+  await luotRow.getByText('Hai lớp cuối tháng 9 chưa được ghi vào hệ thống').waitFor({
+    state: 'detached',
+  });
+  await unit.getByRole('button', { name: 'Nộp báo cáo' }).click();
+  await unit.getByRole('tooltip').getByRole('button', { name: 'Nộp báo cáo' }).click();
+  const warning = unit.getByRole('dialog', { name: 'Báo cáo đã nộp, lưu ý' });
+  await warning.getByRole('button', { name: /OK|Đồng ý/ }).click();
+  await unit.getByTestId('submission-status').getByText('Đã nộp lại').waitFor();
+  const d = await api<Detail>(unit, `/api/submissions/${submissionId}`);
+  expect(d.status).toBe('resubmitted');
+  expect(figure(d, 'DT_LUOT').overridden).toBe(false);
+  expect(figure(d, 'DT_LUOT').ownValue).toBe(figure(d, 'DT_LUOT').computedValue);
+  expect(figure(d, 'DT_LUOT').comments).toEqual([]);
+}, 180_000);
+
+it('the reviewer approves; the history tells the whole story', async () => {
+  await reviewer.reload();
+  await reviewer.getByTestId('submission-status').getByText('Đã nộp lại').waitFor();
+  await reviewer.getByRole('button', { name: 'Duyệt' }).click();
+  await reviewer.getByRole('tooltip').getByRole('button', { name: 'Duyệt' }).click();
+  await reviewer.getByTestId('submission-status').getByText('Đã duyệt').waitFor();
+  for (const step of ['Bắt đầu soạn', 'Nộp báo cáo', 'Trả lại', 'Duyệt']) {
+    await reviewer.locator('.ant-timeline').getByText(step, { exact: true }).first().waitFor();
+  }
+  const d = await api<Detail>(reviewer, `/api/submissions/${submissionId}`);
+  expect(d.history.map((h) => h.toStatus)).toEqual([
+    'draft',
+    'submitted',
+    'returned',
+    'resubmitted',
+    'approved',
+  ]);
+  const round = await api<{ completeness: { approved: number } }>(
+    reviewer,
+    `/api/rounds/${roundId}`,
+  );
+  expect(round.completeness.approved).toBe(1);
+}, 180_000);
