@@ -48,6 +48,55 @@ export const notificationRepository = {
     return rows.map((r) => r.user_id);
   },
 
+  /** (organisation, user) pairs: the unlocked users holding one of `roles` on each organisation exactly. */
+  async usersByOrganization(
+    db: Executor,
+    organizationIds: readonly string[],
+    roles: readonly Role[],
+  ): Promise<{ organization_id: string; user_id: string }[]> {
+    if (organizationIds.length === 0 || roles.length === 0) return [];
+    return db
+      .selectFrom('role_assignment as ra')
+      .innerJoin('auth_user as u', 'u.id', 'ra.user_id')
+      .where('ra.organization_id', 'in', organizationIds)
+      .where('ra.role', 'in', roles)
+      .where('u.locked', '=', false)
+      .select(['ra.organization_id', 'ra.user_id'])
+      .distinct()
+      .execute();
+  },
+
+  /** Many notifications at once, each user and content its own; repeats of a dedupe key skipped. */
+  async insertMany(
+    db: Executor,
+    rows: readonly { userId: string; n: NotificationContent }[],
+    emailPending: boolean,
+  ): Promise<string[]> {
+    if (rows.length === 0) return [];
+    const out: string[] = [];
+    // bounded statements (7 parameters a row)
+    for (let i = 0; i < rows.length; i += 5_000) {
+      const inserted = await db
+        .insertInto('notification')
+        .values(
+          rows.slice(i, i + 5_000).map(({ userId, n }) => ({
+            user_id: userId,
+            kind: n.kind,
+            title: n.title,
+            body: n.body ?? null,
+            link: n.link ?? null,
+            dedupe_key: n.dedupeKey ?? null,
+            email_pending: emailPending,
+          })),
+        )
+        .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing())
+        .returning('id')
+        .execute();
+      out.push(...inserted.map((r) => r.id));
+    }
+    return out;
+  },
+
   /** Of these users, those not locked. */
   async activeUsers(db: Executor, userIds: readonly string[]) {
     if (userIds.length === 0) return [];

@@ -58,6 +58,34 @@ export const notificationService = {
     return written(await notificationRepository.insertForUsers(tx, users, n, mailer !== null));
   },
 
+  /**
+   * The same for many organisations at once, each with its own content (the reminder pass: one
+   * message per unit), in two statements whatever the number of units. Returns how many
+   * notifications were written.
+   */
+  async notifyEachOrganization(
+    tx: Executor,
+    permission: Permission,
+    items: readonly { organizationId: string; n: NotificationContent }[],
+  ): Promise<number> {
+    const roles = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes(permission));
+    const pairs = await notificationRepository.usersByOrganization(
+      tx,
+      [...new Set(items.map((i) => i.organizationId))],
+      roles,
+    );
+    const usersOf = new Map<string, string[]>();
+    for (const p of pairs) {
+      const list = usersOf.get(p.organization_id) ?? [];
+      list.push(p.user_id);
+      usersOf.set(p.organization_id, list);
+    }
+    const rows = items.flatMap((i) =>
+      (usersOf.get(i.organizationId) ?? []).map((userId) => ({ userId, n: i.n })),
+    );
+    return written(await notificationRepository.insertMany(tx, rows, mailer !== null));
+  },
+
   /** Notifies these users (locked accounts skipped; with a dedupe key, at most once each). */
   async notifyUsers(tx: Executor, userIds: string[], n: NotificationContent): Promise<number> {
     const users = await notificationRepository.activeUsers(tx, [...new Set(userIds)]);

@@ -1,7 +1,7 @@
 import { formatDate } from '@lienhiep/core';
 import type { Database } from '../../db/database.js';
 import { addDays, vnToday } from '../../shared/dates.js';
-import { notificationService } from './notification.service.js';
+import { notificationService, type NotificationContent } from './notification.service.js';
 import { reminderRepository, type PendingReporterRow } from './reminder.repository.js';
 
 /** "Sắp đến hạn" is sent when the deadline is at most this many days away. */
@@ -69,22 +69,26 @@ export async function runRoundReminders(
   for (const list of byRound.values()) {
     // one transaction per round: a failure in one round does not undo the reminders of others
     await db.transaction().execute(async (tx) => {
+      const byKind = new Map<string, { organizationId: string; n: NotificationContent }[]>();
       for (const row of list) {
         const r = reminderFor(row, today);
         if (!r) continue;
-        const sent = await notificationService.notifyOrganizationUsers(
-          tx,
-          [row.organization_id],
-          'report.submit',
-          {
+        const items = byKind.get(r.kind) ?? [];
+        items.push({
+          organizationId: row.organization_id,
+          n: {
             kind: r.kind,
             title: r.title,
             body: r.body,
             link: roundLink(row.round_id),
             dedupeKey: `${r.kind}:${row.round_id}:${row.organization_id}`,
           },
-        );
-        if (r.kind === REMINDER_KINDS.dueSoon) result.dueSoon += sent;
+        });
+        byKind.set(r.kind, items);
+      }
+      for (const [kind, items] of byKind) {
+        const sent = await notificationService.notifyEachOrganization(tx, 'report.submit', items);
+        if (kind === REMINDER_KINDS.dueSoon) result.dueSoon += sent;
         else result.overdue += sent;
       }
     });
