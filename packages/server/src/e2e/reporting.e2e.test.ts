@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -5,6 +6,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoAccountsIfMissing } from '../demo
 import { loadDemo } from '../demo/loader.js';
 import { buildApp, type App } from '../http/app.js';
 import { TEST_ORIGIN, TEST_SECRET } from '../test/app.js';
+import { openZip } from '../modules/imports/zip-reader.js';
 import { createTestDatabase, type TestDatabase } from '../test/database.js';
 import { createUser, PASSWORD } from '../test/session.js';
 import { launchBrowser } from './browser.js';
@@ -305,4 +307,18 @@ it('the reviewer approves; the history tells the whole story', async () => {
     `/api/rounds/${roundId}`,
   );
   expect(round.completeness.approved).toBe(1);
+}, 180_000);
+
+it("the unit's approved report downloads as a real Word document with its figures", async () => {
+  const download = reviewer.waitForEvent('download');
+  await reviewer.getByRole('button', { name: 'Tải báo cáo (Word)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.docx$/);
+  const bytes = await fs.readFile((await file.path())!);
+  const zip = openZip(bytes, { maxInflatedBytes: 50 * 1024 * 1024, maxEntries: 1000 });
+  expect(zip.has('[Content_Types].xml')).toBe(true);
+  const xml = zip.read('word/document.xml')!.toString('utf8');
+  // the header names the unit; the report's own section is in the body
+  expect(xml).toContain('HỘI DƯỢC HỌC VIỆT NAM');
+  expect(xml).toContain('Hội tổ chức nhiều lớp đào tạo liên tục cho dược sĩ trên cả nước.');
 }, 180_000);

@@ -1489,6 +1489,7 @@ export const en: Messages = {
     submitConfirmText:
       'Figures are fixed; after submitting they can change only if the report is returned.',
     approveConfirm: 'Approve this report?',
+    downloadDocx: 'Download (Word)',
     lockConfirm: 'Lock this report? A locked report cannot change any more.',
     col: {
       round: 'Round',

@@ -1492,6 +1492,7 @@ export const vi = {
     submitConfirm: 'Nộp báo cáo?',
     submitConfirmText: 'Số liệu được chốt lại; sau khi nộp chỉ sửa được nếu bị trả lại.',
     approveConfirm: 'Duyệt báo cáo này?',
+    downloadDocx: 'Tải báo cáo (Word)',
     lockConfirm: 'Khóa báo cáo này? Báo cáo đã khóa không thay đổi được nữa.',
     col: {
       round: 'Đợt báo cáo',

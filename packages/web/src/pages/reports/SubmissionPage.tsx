@@ -1,6 +1,7 @@
 import {
   CheckOutlined,
   CommentOutlined,
+  FileWordOutlined,
   DeleteOutlined,
   LockOutlined,
   PaperClipOutlined,
@@ -41,6 +42,7 @@ import { Link, useParams } from 'react-router';
 import { ProblemError, api, errorMessage, unwrap } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { useDocumentJob } from '../consolidation/consolidation-api';
 import { fmtDate, fmtDateTime, fmtNumber } from '../../format';
 import { ReturnModal } from './ReviewModal';
 import { SourcesDrawer } from './SourcesDrawer';
@@ -361,6 +363,10 @@ export function SubmissionPage() {
   const [override, setOverride] = useState<{ item: IndicatorItem; value: number } | null>(null);
   const [revision, setRevision] = useState(0);
   const key = reportKeys.submission(id ?? '');
+  const docx = useDocumentJob();
+  useEffect(() => {
+    if (docx.error) void message.error(errorMessage(docx.error));
+  }, [docx.error, message]);
 
   const onSaved = (d: SubmissionDetail) => {
     queryClient.setQueryData(key, d);
@@ -648,6 +654,21 @@ export function SubmissionPage() {
         }
         extra={
           <Space wrap>
+            <Button
+              icon={<FileWordOutlined />}
+              loading={docx.running}
+              onClick={() =>
+                docx.start({
+                  kind: 'submission_docx',
+                  roundId: s.round.id,
+                  submissionId: s.id,
+                  view: 'as_reported',
+                  basis: 'approved',
+                })
+              }
+            >
+              {t('reports.downloadDocx')}
+            </Button>
             {act('submit') && (
               <Popconfirm
                 title={t('reports.submitConfirm')}
