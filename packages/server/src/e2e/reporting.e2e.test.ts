@@ -314,7 +314,7 @@ it("the unit's approved report downloads as a real Word document with its figure
   await reviewer.getByRole('button', { name: 'Tải báo cáo (Word)' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/\.docx$/);
-  const bytes = await fs.readFile((await file.path())!);
+  const bytes = await fs.readFile((await file.path()));
   const zip = openZip(bytes, { maxInflatedBytes: 50 * 1024 * 1024, maxEntries: 1000 });
   expect(zip.has('[Content_Types].xml')).toBe(true);
   const xml = zip.read('word/document.xml')!.toString('utf8');
