@@ -74,7 +74,7 @@ export function SourcesDrawer({
                     {
                       title: t('reports.sources.activity'),
                       key: 'title',
-                      render: (_, a) => <Link to={`/hoat-dong/${a.id}`}>{a.title}</Link>,
+                      render: (_, a) => <Link to={`/hoat-dong?xem=${a.id}`}>{a.title}</Link>,
                     },
                     {
                       title: t('reports.sources.dates'),
