@@ -866,6 +866,7 @@ export const en: Messages = {
       organization: 'Unit (with its sub-units)',
       organizationPlaceholder: 'Every unit you may see',
       kind: 'Kind of activity',
+      subtype: 'Subtype',
       mode: 'Mode',
       province: 'Province',
       period: 'Ending between',

@@ -869,6 +869,7 @@ export const vi = {
       organization: 'Đơn vị (gồm cả đơn vị trực thuộc)',
       organizationPlaceholder: 'Mọi đơn vị trong phạm vi được xem',
       kind: 'Loại hoạt động',
+      subtype: 'Loại chi tiết',
       mode: 'Hình thức',
       province: 'Tỉnh, thành phố',
       period: 'Kết thúc trong khoảng',

@@ -22,6 +22,7 @@ import {
   isActivityKind,
   isActivityMode,
   modeLabel,
+  subtypeOptions,
 } from './activity-format';
 import { ActivityDrawer } from './ActivityDrawer';
 import { ActivityFormModal } from './ActivityFormModal';
@@ -43,6 +44,9 @@ export function ActivitiesPage() {
   const organizationId = params.get('organizationId') ?? undefined;
   const kindParam = params.get('kind');
   const kind = isActivityKind(kindParam) ? kindParam : undefined;
+  const subtypeParam = params.get('subtype') ?? undefined;
+  const subtypes = subtypeOptions(kind, lang);
+  const subtype = subtypes.some((o) => o.value === subtypeParam) ? subtypeParam : undefined;
   const modeParam = params.get('mode');
   const mode = isActivityMode(modeParam) ? modeParam : undefined;
   const from = isoParam(params.get('from'));
@@ -85,6 +89,7 @@ export function ActivitiesPage() {
   const filters = {
     organizationId,
     kind,
+    subtype,
     mode,
     from,
     to,
@@ -161,7 +166,7 @@ export function ActivitiesPage() {
                   allowClear
                   placeholder={t('activities.filters.all')}
                   value={kind}
-                  onChange={(value) => update({ kind: value })}
+                  onChange={(value) => update({ kind: value, subtype: undefined })}
                   options={ACTIVITY_KINDS.map((k) => ({
                     value: k,
                     label: activityKindLabel(k, lang),
@@ -170,6 +175,21 @@ export function ActivitiesPage() {
                 />
               </Form.Item>
             </Col>
+            {subtypes.length > 0 && (
+              <Col xs={12} md={8} xl={4}>
+                <Form.Item label={t('activities.filters.subtype')} htmlFor="activities-subtype">
+                  <Select<string>
+                    id="activities-subtype"
+                    allowClear
+                    placeholder={t('activities.filters.all')}
+                    value={subtype}
+                    onChange={(value) => update({ subtype: value })}
+                    options={subtypes}
+                    popupMatchSelectWidth={false}
+                  />
+                </Form.Item>
+              </Col>
+            )}
             <Col xs={12} md={8} xl={4}>
               <Form.Item label={t('activities.filters.mode')} htmlFor="activities-mode">
                 <Select<ActivityMode>
