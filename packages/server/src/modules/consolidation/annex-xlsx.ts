@@ -146,7 +146,7 @@ export async function renderAnnexXlsx(
           ? -1
           : b.org_id === child.organizationId
             ? 1
-            : compareVietnamese(a.name_at_open, b.name_at_open),
+            : compareVietnamese(a.name_at_open ?? '', b.name_at_open ?? ''),
       );
     let n = 0;
     for (const u of units) {
@@ -154,7 +154,11 @@ export async function renderAnnexXlsx(
       const counted = isCounted(u.status, c.basis);
       const vals = counted && u.submission_id ? ownValues.get(u.submission_id) : undefined;
       addRow(
-        [n, u.name_at_open, u.status ? SUBMISSION_STATUS_LABELS[u.status].vi : 'Chưa báo cáo'],
+        [
+          n,
+          u.name_at_open ?? '',
+          u.status ? SUBMISSION_STATUS_LABELS[u.status].vi : 'Chưa báo cáo',
+        ],
         defs.map((d) => (vals ? (vals.get(d.code) ?? null) : null)),
         'unit',
       );

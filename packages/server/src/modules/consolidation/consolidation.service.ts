@@ -167,6 +167,12 @@ export interface ConsolidationData extends Consolidation {
 
 const OUTSIDE = 'outside';
 
+/** Which partial aggregates the indicators fold by (sum and average need only sums and counts). */
+const needsOf = (defs: readonly { aggregation: TreeAggregation }[]) => ({
+  max: defs.some((d) => d.aggregation === 'max'),
+  positive: defs.some((d) => d.aggregation === 'distinct_count'),
+});
+
 export function categoryLabel(category: string): string {
   if (category in ACTIVITY_KIND_LABELS) {
     return ACTIVITY_KIND_LABELS[category as keyof typeof ACTIVITY_KIND_LABELS].vi;
@@ -263,37 +269,49 @@ export function completenessOf(
   let counted = 0;
   let late = 0;
   const nonReporters: Completeness['nonReporters'] = [];
-  const bump = (m: Map<string, CountRow>, key: string, label: string, s: boolean, c: boolean) => {
+  const bump = (
+    m: Map<string, CountRow>,
+    key: string,
+    label: string,
+    s: boolean,
+    c: boolean,
+    n: number,
+  ) => {
     let row = m.get(key);
     if (!row) m.set(key, (row = { key, label, expected: 0, sent: 0, counted: 0 }));
-    row.expected++;
-    if (s) row.sent++;
-    if (c) row.counted++;
+    row.expected += n;
+    if (s) row.sent += n;
+    if (c) row.counted += n;
   };
+  let expected = 0;
   for (const r of reporters) {
     const s = isSent(r.status);
     const c = isCounted(r.status, basis);
-    if (r.status === null) byStatus.notStarted++;
-    else byStatus[r.status]++;
-    if (s) sent++;
-    if (c) counted++;
+    const n = r.cnt;
+    expected += n;
+    if (r.status === null) byStatus.notStarted += n;
+    else byStatus[r.status] += n;
+    if (s) sent += n;
+    if (c) counted += n;
     const provinceName = r.province_code_at_open
       ? (provinceByCode(r.province_code_at_open)?.name ?? r.province_code_at_open)
       : null;
-    bump(province, r.province_code_at_open ?? 'none', provinceName ?? 'Chưa xác định', s, c);
+    bump(province, r.province_code_at_open ?? 'none', provinceName ?? 'Chưa xác định', s, c, n);
     bump(
       kind,
       r.kind_at_open,
       ORGANIZATION_KIND_LABELS[r.kind_at_open as OrganizationKind]?.vi ?? r.kind_at_open,
       s,
       c,
+      n,
     );
-    if (!s) {
-      const l = isLate(r.status, r.deadline, r.grace_days, today);
+    // a unit that has not sent always has a row of its own
+    if (!s && r.org_id !== null && r.deadline !== null) {
+      const l = isLate(r.status, r.deadline, r.grace_days ?? 0, today);
       if (l) late++;
       nonReporters.push({
         organizationId: r.org_id,
-        name: r.name_at_open,
+        name: r.name_at_open ?? '',
         kind: r.kind_at_open as OrganizationKind,
         provinceName,
         status: r.status,
@@ -307,11 +325,11 @@ export function completenessOf(
   const byLabel = (a: CountRow, b: CountRow) =>
     b.expected - a.expected || compareVietnamese(a.label, b.label);
   return {
-    expected: reporters.length,
+    expected,
     sent,
     counted,
-    sentRatio: share(sent, reporters.length),
-    countedRatio: share(counted, reporters.length),
+    sentRatio: share(sent, expected),
+    countedRatio: share(counted, expected),
     late,
     byStatus,
     byProvince: [...province.values()].sort(byLabel),
@@ -372,6 +390,7 @@ export function createConsolidationService(db: Executor) {
       },
       COUNTED_STATUSES[basis],
       defs.map((d) => d.code),
+      needsOf(defs),
     );
     const key = keyOf(view);
     return totals(parts, defs, (p) => key(p) !== OUTSIDE);
@@ -380,7 +399,7 @@ export function createConsolidationService(db: Executor) {
   async function build(
     actor: Actor,
     input: ConsolidateInput,
-    extra?: { trendRoots?: RoundRow[] },
+    extra?: { trendRoots?: RoundRow[]; withNames?: boolean },
   ): Promise<ConsolidationData & { trend?: Map<string, Map<string, number | null>> }> {
     const { root, orgId, scope } = await resolve(actor, input.roundId, input.organizationId);
     const today = vnToday();
@@ -396,26 +415,29 @@ export function createConsolidationService(db: Executor) {
       asReported: true,
       restated: true,
     };
-    const [reporters, parts, lastYear, previous, familyRounds, trend] = await Promise.all([
-      repo.reporters(db, p),
-      repo.partials(db, p, COUNTED_STATUSES[basis]),
-      cmp.sameLastYear
-        ? viewTotals(cmp.sameLastYear.id, orgId, scope, view, basis, defs, today)
-        : undefined,
-      cmp.previous
-        ? viewTotals(cmp.previous.id, orgId, scope, view, basis, defs, today)
-        : undefined,
-      repo.familySize(db, root.id),
-      extra?.trendRoots
-        ? Promise.all(
-            extra.trendRoots.map(async (r) =>
-              r.id === root.id
-                ? undefined
-                : ([r.id, await viewTotals(r.id, orgId, scope, view, basis, defs, today)] as const),
-            ),
-          )
-        : undefined,
-    ]);
+    const [{ reporters, partials: parts }, lastYear, previous, familyRounds, trend] =
+      await Promise.all([
+        repo.familyFacts(db, p, COUNTED_STATUSES[basis], needsOf(defs), extra?.withNames ?? false),
+        cmp.sameLastYear
+          ? viewTotals(cmp.sameLastYear.id, orgId, scope, view, basis, defs, today)
+          : undefined,
+        cmp.previous
+          ? viewTotals(cmp.previous.id, orgId, scope, view, basis, defs, today)
+          : undefined,
+        repo.familySize(db, root.id),
+        extra?.trendRoots
+          ? Promise.all(
+              extra.trendRoots.map(async (r) =>
+                r.id === root.id
+                  ? undefined
+                  : ([
+                      r.id,
+                      await viewTotals(r.id, orgId, scope, view, basis, defs, today),
+                    ] as const),
+              ),
+            )
+          : undefined,
+      ]);
     const key = keyOf(view);
     const namesAt = view === 'as_reported' ? root.window_to : today;
     const [organization, opener] = await Promise.all([
@@ -439,10 +461,12 @@ export function createConsolidationService(db: Executor) {
     const childIds = [...rowKeys].filter((k) => k !== OUTSIDE);
     const names = await repo.organizations(db, childIds, view === 'as_reported' ? namesAt : null);
     const selfName = organization.shortName ?? organization.fullName;
+    const reportersBy = groupBy(reporters, key);
+    const partsBy = groupBy(parts, key);
     const children: ChildRow[] = [...rowKeys].map((k) => {
-      const rs = reporters.filter((r) => key(r) === k);
+      const rs = reportersBy.get(k) ?? [];
       const own = rs.find((r) => r.org_id === k);
-      const values = totals(parts, defs, (x) => key(x) === k);
+      const values = totals(partsBy.get(k) ?? [], defs, () => true);
       const o = names.get(k);
       const role: ChildRow['role'] = k === OUTSIDE ? 'outside' : k === orgId ? 'self' : 'child';
       return {
@@ -459,9 +483,9 @@ export function createConsolidationService(db: Executor) {
         kind: role === 'outside' ? null : ((o?.kind as OrganizationKind | undefined) ?? null),
         role,
         ownStatus: own?.status ?? null,
-        expected: rs.length,
-        sent: rs.filter((r) => isSent(r.status)).length,
-        counted: rs.filter((r) => isCounted(r.status, basis)).length,
+        expected: rs.reduce((n, r) => n + r.cnt, 0),
+        sent: rs.reduce((n, r) => n + (isSent(r.status) ? r.cnt : 0), 0),
+        counted: rs.reduce((n, r) => n + (isCounted(r.status, basis) ? r.cnt : 0), 0),
         values: Object.fromEntries(values),
       };
     });
@@ -567,7 +591,7 @@ export function createConsolidationService(db: Executor) {
       };
       const key = keyOf(view);
       const [parts, subs, organization] = await Promise.all([
-        repo.partials(db, p, COUNTED_STATUSES[q.basis], [def.code]),
+        repo.partials(db, p, COUNTED_STATUSES[q.basis], [def.code], needsOf([def])),
         repo.drillSubmissions(db, p, def.code, view, q.childId, 500),
         orgRef(db, orgId, view === 'as_reported' ? root.window_to : today),
       ]);
@@ -781,6 +805,17 @@ function defaultOrganization(actor: Actor): string | undefined {
     actor.assignments.find((a) => a.role !== 'system_admin')?.organizationId ??
     actor.assignments[0]?.organizationId
   );
+}
+
+function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    let list = out.get(k);
+    if (!list) out.set(k, (list = []));
+    list.push(x);
+  }
+  return out;
 }
 
 function add(a: number | null, b: number | null): number | null {

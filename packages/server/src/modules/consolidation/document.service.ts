@@ -155,7 +155,7 @@ export function createDocumentService(
         counted.map((r) => r.submission_id!),
       ),
     ]);
-    const nameOf = new Map(counted.map((r) => [r.submission_id!, r.name_at_open]));
+    const nameOf = new Map(counted.map((r) => [r.submission_id!, r.name_at_open ?? '']));
     const blocks: Block[] = [];
     for (const s of REPORT_SECTIONS.filter((x) => x !== 'results')) {
       blocks.push({ type: 'heading', text: sectionHeading(s) });
@@ -189,12 +189,11 @@ export function createDocumentService(
     p: Params,
     progress: (n: number) => Promise<void>,
   ): Promise<{ model: ReportDocModel; data: ConsolidationData }> {
-    const c = await consolidation.build(actor, {
-      roundId: row.round_id,
-      organizationId: row.organization_id,
-      view: p.view,
-      basis: p.basis,
-    });
+    const c = await consolidation.build(
+      actor,
+      { roundId: row.round_id, organizationId: row.organization_id, view: p.view, basis: p.basis },
+      { withNames: true },
+    );
     await progress(40);
     const today = p.date ?? vnToday();
     const facts = await issuerFacts(row.organization_id, today);
@@ -417,12 +416,11 @@ export function createDocumentService(
         content,
       };
     }
-    const data = await consolidation.build(actor, {
-      roundId: row.round_id,
-      organizationId: row.organization_id,
-      view: p.view,
-      basis: p.basis,
-    });
+    const data = await consolidation.build(
+      actor,
+      { roundId: row.round_id, organizationId: row.organization_id, view: p.view, basis: p.basis },
+      { withNames: true },
+    );
     await progress(50);
     const own = await docs.ownValues(
       db,
