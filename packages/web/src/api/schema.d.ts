@@ -9152,7 +9152,10 @@ export interface components {
         };
         ActivityListInput: {
             items: components["schemas"]["ActivityInput"][];
+            /** @description Số hoạt động tìm được; khi totalCapped, chỉ đếm đến đó (thực tế nhiều hơn) */
             total: number;
+            /** @description Có nhiều hoạt động hơn total (không đếm hết) */
+            totalCapped: boolean;
             page: number;
             pageSize: number;
         };
@@ -11469,7 +11472,10 @@ export interface components {
         };
         ActivityList: {
             items: components["schemas"]["Activity"][];
+            /** @description Số hoạt động tìm được; khi totalCapped, chỉ đếm đến đó (thực tế nhiều hơn) */
             total: number;
+            /** @description Có nhiều hoạt động hơn total (không đếm hết) */
+            totalCapped: boolean;
             page: number;
             pageSize: number;
         };

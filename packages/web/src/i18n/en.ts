@@ -858,6 +858,7 @@ export const en: Messages = {
     add: 'Add activity',
     importExcel: 'Import from Excel',
     total: 'Total: {{n}} activities',
+    totalMore: 'Total: more than {{n}} activities',
     empty: 'No activities yet',
     emptyHint: 'Try fewer filters, or add an activity.',
     filters: {

@@ -861,6 +861,7 @@ export const vi = {
     add: 'Thêm hoạt động',
     importExcel: 'Nhập từ Excel',
     total: 'Tổng số: {{n}} hoạt động',
+    totalMore: 'Tổng số: hơn {{n}} hoạt động',
     empty: 'Chưa có hoạt động nào',
     emptyHint: 'Thử bỏ bớt điều kiện lọc, hoặc thêm hoạt động mới.',
     filters: {

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vnToday } from '../../shared/dates.js';
 import { createTestApp, type TestApp } from '../../test/app.js';
@@ -584,5 +585,26 @@ describe('attachments', () => {
     expect((await hpEditor.get(url)).statusCode).toBe(404);
     const [trail] = await auditOf(id, 'activity.attachment_remove');
     expect(trail?.before).toMatchObject({ fileName: first.fileName });
+  });
+});
+
+describe('counting a long list', () => {
+  it('counts exactly up to 10,000 activities, and up to the page asked for beyond', async () => {
+    await sql`insert into activity (organization_id, kind, title, starts_on, ends_on)
+      select ${tree.pharma.id}::uuid, 'other', 'Sinh hoạt chuyên môn số ' || g,
+             date '2019-01-01' + (g % 300), date '2019-01-01' + (g % 300)
+      from generate_series(1, 10050) g`.execute(t.db);
+    const first = await central.get(`/api/activities?organizationId=${tree.pharma.id}`);
+    expect(first.json<{ total: number; totalCapped: boolean }>()).toMatchObject({
+      total: 10_000,
+      totalCapped: true,
+    });
+    const far = await central.get(
+      `/api/activities?organizationId=${tree.pharma.id}&page=503&pageSize=20`,
+    );
+    const body = far.json<{ total: number; totalCapped: boolean; items: unknown[] }>();
+    // 10,050 of them, and the 2 recorded earlier in these tests
+    expect(body).toMatchObject({ total: 10_052, totalCapped: false });
+    expect(body.items).toHaveLength(12);
   });
 });

@@ -144,9 +144,13 @@ export const activityRepository = {
     return r.rows;
   },
 
-  async count(db: Executor, f: ActivityFilterSql): Promise<number> {
-    const r = await sql<{ n: number }>`select count(*)::int as n from activity a
-      where ${whereSql(f)}`.execute(db);
+  /**
+   * How many activities the filter finds, counting no further than `cap` (then `cap + 1` is
+   * returned): over millions of rows an exact count would cost more than the page itself.
+   */
+  async count(db: Executor, f: ActivityFilterSql, cap: number): Promise<number> {
+    const r = await sql<{ n: number }>`select count(*)::int as n
+      from (select 1 from activity a where ${whereSql(f)} limit ${cap + 1}) x`.execute(db);
     return r.rows[0]?.n ?? 0;
   },
 

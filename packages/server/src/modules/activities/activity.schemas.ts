@@ -226,7 +226,11 @@ export const ActivityDetailSchema = ActivitySchema.extend({
 export const ActivityListSchema = z
   .object({
     items: z.array(ActivitySchema),
-    total: z.number().int(),
+    total: z
+      .number()
+      .int()
+      .describe('Số hoạt động tìm được; khi totalCapped, chỉ đếm đến đó (thực tế nhiều hơn)'),
+    totalCapped: z.boolean().describe('Có nhiều hoạt động hơn total (không đếm hết)'),
     page: z.number().int(),
     pageSize: z.number().int(),
   })

@@ -180,6 +180,9 @@ function figureColumns(figures: Partial<Record<ActivityFigure, number | null>>) 
   };
 }
 
+/** Lists count exactly up to this many activities; beyond, the total says "more than". */
+export const COUNT_CAP = 10_000;
+
 /** A spreadsheet of more activities than this is not produced in one request. */
 export const EXPORT_LIMIT = 100_000;
 
@@ -256,11 +259,20 @@ export function createActivityService(db: Database) {
   return {
     async list(ctx: RequestContext, q: ActivityQuery) {
       const f = await filterOf(ctx.actor!, q);
-      const [rows, total] = await Promise.all([
-        activities.search(db, f, q.pageSize, (q.page - 1) * q.pageSize),
-        activities.count(db, f),
+      const offset = (q.page - 1) * q.pageSize;
+      const [rows, counted] = await Promise.all([
+        activities.search(db, f, q.pageSize, offset),
+        // exact up to the cap, or up to the page asked for when it lies beyond
+        activities.count(db, f, Math.max(COUNT_CAP, offset + q.pageSize)),
       ]);
-      return { items: rows.map(toActivity), total, page: q.page, pageSize: q.pageSize };
+      const cap = Math.max(COUNT_CAP, offset + q.pageSize);
+      return {
+        items: rows.map(toActivity),
+        total: Math.min(counted, cap),
+        totalCapped: counted > cap,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
     },
 
     async get(ctx: RequestContext, id: string) {
@@ -509,7 +521,7 @@ export function createActivityService(db: Database) {
     async exportRows(ctx: RequestContext, q: ActivityFilter) {
       const actor = ctx.actor!;
       const f = await filterOf(actor, q);
-      const total = await activities.count(db, f);
+      const total = await activities.count(db, f, EXPORT_LIMIT);
       const rows: (string | number | null)[][] = [];
       const pageSize = 5000;
       for (let offset = 0; rows.length < EXPORT_LIMIT; offset += pageSize) {

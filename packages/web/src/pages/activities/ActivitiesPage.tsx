@@ -257,9 +257,8 @@ export function ActivitiesPage() {
               totalLabel:
                 result.data === undefined
                   ? undefined
-                  : t('activities.total', {
+                  : t(result.data.totalCapped ? 'activities.totalMore' : 'activities.total', {
                       n: fmtNumber(result.data.total),
-                      count: result.data.total,
                     }),
               loadingLabel: t('common.loading'),
               reset: hasFilters

@@ -158,7 +158,9 @@ export function ActivitiesTab({ organization, canWrite }: Props) {
             totalLabel:
               list.data === undefined
                 ? undefined
-                : t('activities.total', { n: fmtNumber(list.data.total), count: list.data.total }),
+                : t(list.data.totalCapped ? 'activities.totalMore' : 'activities.total', {
+                    n: fmtNumber(list.data.total),
+                  }),
             loadingLabel: t('common.loading'),
             empty: { title: t('activities.empty') },
             pending: list.isPending,
