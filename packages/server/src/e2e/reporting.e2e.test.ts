@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoAccountsIfMissing } from '../demo/accounts.js';
 import { loadDemo } from '../demo/loader.js';
+import { loadDemoReporting } from '../demo/reporting.js';
 import { buildApp, type App } from '../http/app.js';
 import { TEST_ORIGIN, TEST_SECRET } from '../test/app.js';
 import { openZip } from '../modules/imports/zip-reader.js';
@@ -34,6 +35,8 @@ beforeAll(async () => {
   t = await createTestDatabase();
   await loadDemo(t.db);
   await loadDemoAccountsIfMissing(t.db);
+  // the activities and rounds of the demo, as the server loads them at start
+  await loadDemoReporting(t.db);
   if (!DEMO_ACCOUNTS.some((a) => a.username === 'trungtam.duyet')) {
     const vusta = await t.db
       .selectFrom('organization')
@@ -170,11 +173,26 @@ it("the unit's editor fills its figures, overrides one with a reason, writes a s
   let d = await api<Detail>(unit, `/api/submissions/${submissionId}`);
   const computed = figure(d, 'DT_LUOT').computedValue!;
   const lop = figure(d, 'DT_LOP').computedValue!;
+  // the demo's courses of the pharmacists' society in this quarter
+  expect(lop).toBeGreaterThan(0);
+  expect(computed).toBeGreaterThan(lop);
   const luotRow = rowOf(unit, 'Số lượt người được đào tạo, tập huấn, bồi dưỡng');
   await luotRow.getByRole('button', { name: vi(computed), exact: true }).waitFor();
   await rowOf(unit, 'Số lớp đào tạo, tập huấn, bồi dưỡng')
     .getByRole('button', { name: vi(lop), exact: true })
     .waitFor();
+
+  // a figure opens onto the activities behind it: every course of the quarter
+  await luotRow.getByRole('button', { name: vi(computed), exact: true }).click();
+  const drawer = unit.getByRole('dialog', {
+    name: 'Số lượt người được đào tạo, tập huấn, bồi dưỡng (lượt người)',
+  });
+  await drawer.getByText(`Hoạt động của đơn vị (${vi(lop)})`).waitFor();
+  await drawer
+    .getByText('các hoạt động kết thúc từ 15/06/2025 đến 14/09/2025', { exact: false })
+    .waitFor();
+  await unit.keyboard.press('Escape');
+  await drawer.waitFor({ state: 'hidden' });
 
   // a manual figure
   const newMembers = unit.getByLabel('Số của đơn vị: Số hội viên mới kết nạp');
@@ -314,7 +332,7 @@ it("the unit's approved report downloads as a real Word document with its figure
   await reviewer.getByRole('button', { name: 'Tải báo cáo (Word)' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/\.docx$/);
-  const bytes = await fs.readFile((await file.path()));
+  const bytes = await fs.readFile(await file.path());
   const zip = openZip(bytes, { maxInflatedBytes: 50 * 1024 * 1024, maxEntries: 1000 });
   expect(zip.has('[Content_Types].xml')).toBe(true);
   const xml = zip.read('word/document.xml')!.toString('utf8');

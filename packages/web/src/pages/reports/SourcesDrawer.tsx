@@ -30,7 +30,7 @@ export function SourcesDrawer({
         setPage(1);
         onClose();
       }}
-      width={760}
+      width="min(760px, 100vw)"
       title={s ? `${s.indicator.label} (${s.indicator.unit})` : t('reports.sources.title')}
     >
       {sources.isPending ? (
@@ -61,6 +61,7 @@ export function SourcesDrawer({
                 <Table
                   rowKey="id"
                   size="small"
+                  scroll={{ x: 560 }}
                   dataSource={s.own.items}
                   locale={{ emptyText: <Empty description={t('reports.sources.noActivities')} /> }}
                   pagination={{
