@@ -10076,6 +10076,8 @@ export interface components {
             key: string;
             organizationId: string | null;
             name: string;
+            /** @description Tên viết tắt (cho biểu đồ) */
+            shortName: string | null;
             kind: components["schemas"]["OrganizationKindInput"] | null;
             /**
              * @description self: cơ quan của chính tổ chức tổng hợp; outside: phần đối chiếu giữa hai cách xem
@@ -12396,6 +12398,8 @@ export interface components {
             key: string;
             organizationId: string | null;
             name: string;
+            /** @description Tên viết tắt (cho biểu đồ) */
+            shortName: string | null;
             kind: components["schemas"]["OrganizationKind"] | null;
             /**
              * @description self: cơ quan của chính tổ chức tổng hợp; outside: phần đối chiếu giữa hai cách xem

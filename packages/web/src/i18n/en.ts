@@ -1340,7 +1340,7 @@ export const en: Messages = {
     sent: 'Submitted',
     counted: 'Consolidated',
     late: 'Overdue, not submitted',
-    lateTag: 'Overdue since {{date}}',
+    lateTag: 'Overdue (due {{date}})',
     nonReporters: 'Units that have not reported ({{count}})',
     unit: 'Unit',
     kind: 'Kind',

@@ -122,6 +122,7 @@ export const ChildRowSchema = z
     key: z.string().describe('Mã định danh đơn vị, hoặc "outside" cho phần ngoài cơ cấu'),
     organizationId: z.uuid().nullable(),
     name: z.string(),
+    shortName: z.string().nullable().describe('Tên viết tắt (cho biểu đồ)'),
     kind: OrganizationKindSchema.nullable(),
     role: z
       .enum(['self', 'child', 'outside'])

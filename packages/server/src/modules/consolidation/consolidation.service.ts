@@ -76,6 +76,7 @@ export interface ChildRow {
   key: string;
   organizationId: string | null;
   name: string;
+  shortName: string | null;
   kind: OrganizationKind | null;
   role: 'self' | 'child' | 'outside';
   ownStatus: SubmissionStatus | null;
@@ -480,6 +481,7 @@ export function createConsolidationService(db: Executor) {
             : role === 'self'
               ? `Cơ quan ${selfName}`
               : (o?.full_name ?? k),
+        shortName: role === 'child' ? (o?.short_name ?? null) : null,
         kind: role === 'outside' ? null : ((o?.kind as OrganizationKind | undefined) ?? null),
         role,
         ownStatus: own?.status ?? null,
@@ -786,7 +788,7 @@ export function createConsolidationService(db: Executor) {
                 .filter((r) => r.role !== 'outside')
                 .map((r) => ({
                   organizationId: r.organizationId,
-                  name: r.name,
+                  name: r.shortName ?? r.name,
                   value: r.values[rankCode] ?? null,
                 }))
                 .sort((a, b) => (b.value ?? -1) - (a.value ?? -1))

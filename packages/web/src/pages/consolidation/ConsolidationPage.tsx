@@ -490,6 +490,7 @@ function ChildMatrix({
     key: 'total',
     organizationId: null,
     name: t('consolidation.total'),
+    shortName: null,
     kind: null,
     role: 'outside',
     ownStatus: null,

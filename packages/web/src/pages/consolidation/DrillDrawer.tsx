@@ -101,7 +101,7 @@ export function DrillDrawer({ params, indicator, initialChild, onClose }: Props)
           <Breadcrumb items={crumbs} />
           <Descriptions size="small" column={2}>
             <Descriptions.Item label={t('consolidation.drill.total')}>
-              <strong>{fmtFigure(d.value)}</strong> {d.indicator.unit}
+              <strong>{fmtFigure(d.value)}</strong>&nbsp;{d.indicator.unit}
             </Descriptions.Item>
             <Descriptions.Item label={t('consolidation.drill.aggregation')}>
               {t(`consolidation.aggregation.${d.indicator.aggregation}`)}

@@ -1,3 +1,4 @@
+import { PERIOD_TYPE_LABELS, quarterRoman } from '@lienhiep/core';
 import { Card, Col, Empty, Row, Select, Skeleton, Space, Statistic, Typography } from 'antd';
 import ReactECharts from 'echarts-for-react';
 import { useTranslation } from 'react-i18next';
@@ -96,12 +97,13 @@ export function DashboardPage() {
                   <Select
                     mode="multiple"
                     size="small"
-                    style={{ minWidth: 280, maxWidth: 420 }}
+                    style={{ width: 400 }}
                     aria-label={t('dashboard.trendIndicators')}
                     value={d.trend.series.map((s) => s.code)}
                     onChange={(v: string[]) => set('chi-tieu', v.join(','))}
                     options={d.indicators.map((i) => ({ value: i.code, label: i.label }))}
-                    maxTagCount="responsive"
+                    maxTagCount={2}
+                    maxTagTextLength={22}
                   />
                 }
               >
@@ -169,8 +171,16 @@ function Headline({ d }: { d: Dashboard }) {
   );
 }
 
+/** "6 tháng 2024", "Năm 2024", "Quý III 2025" — short enough for an axis. */
+function roundLabel(r: Dashboard['trend']['rounds'][number], lang: string): string {
+  const type = PERIOD_TYPE_LABELS[r.periodType][lang === 'en' ? 'en' : 'vi'];
+  if (r.periodType === 'quarter') return `${type} ${quarterRoman(r.quarter ?? 1)}/${r.year}`;
+  return `${type} ${r.year}`;
+}
+
 function TrendChart({ d }: { d: Dashboard }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
   if (d.trend.rounds.length === 0) return <Empty description={t('common.noData')} />;
   return (
     <ReactECharts
@@ -185,8 +195,8 @@ function TrendChart({ d }: { d: Dashboard }) {
         grid: { left: 60, right: 20, top: 20, bottom: 60 },
         xAxis: {
           type: 'category',
-          data: d.trend.rounds.map((r) => r.title.replace(/^Báo cáo (sơ kết |tổng kết )?/u, '')),
-          axisLabel: { interval: 0, width: 110, overflow: 'break' },
+          data: d.trend.rounds.map((r) => roundLabel(r, lang)),
+          axisLabel: { interval: 0 },
         },
         yAxis: { type: 'value', axisLabel: { formatter: axisNumber } },
         series: d.trend.series.map((s) => ({
