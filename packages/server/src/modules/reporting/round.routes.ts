@@ -18,7 +18,22 @@ const errors = PROBLEM_RESPONSES;
 const read = { policy: 'organization.read' as const };
 const manage = {
   policy: 'round.manage' as const,
-  fieldLabels: { title: 'Tên đợt báo cáo', note: 'Ghi chú của đợt' },
+  fieldLabels: {
+    title: 'Tên đợt báo cáo',
+    note: 'Ghi chú của đợt',
+    organizationId: 'Tổ chức mở đợt',
+    parentRoundId: 'Đợt báo cáo cấp trên',
+    formVersionId: 'Phiên bản biểu mẫu',
+    periodType: 'Kỳ báo cáo',
+    year: 'Năm báo cáo',
+    quarter: 'Quý',
+    convention: 'Cách chốt số liệu',
+    windowFrom: 'Số liệu từ ngày',
+    windowTo: 'Số liệu đến ngày',
+    deadline: 'Hạn nộp',
+    graceDays: 'Số ngày gia hạn',
+    reporterIds: 'Đơn vị phải báo cáo',
+  },
 };
 
 export function roundRoutes(app: ZodApp, db: Database): void {
