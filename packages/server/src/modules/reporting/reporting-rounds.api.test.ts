@@ -168,7 +168,27 @@ describe('opening a round', () => {
       year: 2025,
     });
     expect(q.statusCode).toBe(400);
-    expect(q.json<{ errors: { field: string }[] }>().errors[0]?.field).toBe('quarter');
+    expect(q.json<{ errors: { field: string; label: string }[] }>().errors[0]).toMatchObject({
+      field: 'quarter',
+      label: 'Quý',
+    });
+    const backwards = await open(central, {
+      organizationId: tree.hp.id,
+      periodType: 'custom',
+      year: 2025,
+      windowFrom: '2025-06-01',
+      windowTo: '2025-01-01',
+    });
+    expect(backwards.statusCode).toBe(400);
+    expect(
+      backwards.json<{ errors: { field: string; label: string; message: string }[] }>().errors,
+    ).toEqual([
+      {
+        field: 'windowTo',
+        label: 'Số liệu đến ngày',
+        message: 'Ngày cuối của thời gian chốt số liệu không được trước ngày đầu',
+      },
+    ]);
     const draftForm = await open(central, {
       organizationId: tree.hp.id,
       periodType: 'year',
