@@ -102,7 +102,7 @@ export function DashboardPage() {
                     value={d.trend.series.map((s) => s.code)}
                     onChange={(v: string[]) => set('chi-tieu', v.join(','))}
                     options={d.indicators.map((i) => ({ value: i.code, label: i.label }))}
-                    maxTagCount={2}
+                    maxTagCount={1}
                     maxTagTextLength={22}
                   />
                 }
@@ -330,7 +330,7 @@ function KindChart({ d }: { d: Dashboard }) {
               sent: r.sent,
               counted: r.counted,
             })),
-            label: { formatter: '{b}: {c}' },
+            label: { formatter: '{b}: {c}', width: 150, overflow: 'break' },
           },
         ],
       }}
