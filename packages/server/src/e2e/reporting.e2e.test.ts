@@ -154,6 +154,12 @@ it('the central office opens a round for the units below it', async () => {
   expect(round.completeness.notStarted).toBe(round.completeness.expected);
   expect(round.reporters.map((r) => r.nameAtOpen)).toContain(UNIT);
   await page.getByText(`Đơn vị phải báo cáo (${vi(round.reporters.length)})`).waitFor();
+  // the grace days change while the round is open
+  await page.getByRole('button', { name: 'Sửa đợt' }).click();
+  const edit = page.getByRole('dialog', { name: 'Sửa đợt' });
+  await edit.getByLabel('Số ngày gia hạn').fill('3');
+  await edit.getByRole('button', { name: 'Lưu' }).click();
+  await page.getByText('Gia hạn 3 ngày, đến 03/10/2099').waitFor();
   await page.context().close();
 }, 180_000);
 

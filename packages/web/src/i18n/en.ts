@@ -1492,6 +1492,7 @@ export const en: Messages = {
       'Figures are fixed; after submitting they can change only if the report is returned.',
     approveConfirm: 'Approve this report?',
     downloadDocx: 'Download (Word)',
+    edit: 'Edit round',
     lockConfirm: 'Lock this report? A locked report cannot change any more.',
     col: {
       round: 'Round',
@@ -1573,6 +1574,8 @@ export const en: Messages = {
       deadlineRequired: 'Choose the deadline',
       graceDays: 'Grace days',
       title: 'Title',
+      titleRequired: 'Enter the title',
+      windowLocked: 'Reports were already sent: the data window can no longer change',
       parentRound: 'Round of the level above',
       parentRoundHint:
         "This organisation reports in the level above's round: this round's approved figures feed its report",

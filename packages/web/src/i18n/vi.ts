@@ -1495,6 +1495,7 @@ export const vi = {
     submitConfirmText: 'Số liệu được chốt lại; sau khi nộp chỉ sửa được nếu bị trả lại.',
     approveConfirm: 'Duyệt báo cáo này?',
     downloadDocx: 'Tải báo cáo (Word)',
+    edit: 'Sửa đợt',
     lockConfirm: 'Khóa báo cáo này? Báo cáo đã khóa không thay đổi được nữa.',
     col: {
       round: 'Đợt báo cáo',
@@ -1576,6 +1577,8 @@ export const vi = {
       deadlineRequired: 'Chọn hạn nộp',
       graceDays: 'Số ngày gia hạn',
       title: 'Tên đợt',
+      titleRequired: 'Nhập tên đợt',
+      windowLocked: 'Đã có đơn vị nộp báo cáo: không sửa được thời gian chốt số liệu',
       parentRound: 'Đợt báo cáo cấp trên',
       parentRoundHint:
         'Tổ chức này phải báo cáo trong đợt của cấp trên: số liệu đã duyệt của đợt này được cộng vào báo cáo gửi lên',

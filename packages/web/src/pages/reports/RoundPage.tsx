@@ -1,4 +1,4 @@
-import { BellOutlined, LockOutlined } from '@ant-design/icons';
+import { BellOutlined, EditOutlined, LockOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -17,6 +17,7 @@ import {
   Typography,
 } from 'antd';
 import type { TableColumnsType } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, errorMessage, unwrap } from '../../api/client';
@@ -25,6 +26,7 @@ import { OrgLink } from '../../components/OrgLink';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { fmtDate, fmtDateTime, fmtNumber } from '../../format';
+import { EditRoundModal } from './EditRoundModal';
 import { CompletenessBar } from './ReportsPage';
 import { StartReportButton } from './StartReportButton';
 import { STATUS_COLORS, reportKeys, useRound, type RoundReporter } from './report-api';
@@ -36,6 +38,7 @@ export function RoundPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const round = useRound(id);
+  const [editing, setEditing] = useState(false);
 
   const remind = useMutation({
     mutationFn: () =>
@@ -151,6 +154,9 @@ export function RoundPage() {
         extra={
           r.canManage && r.status === 'open' ? (
             <Space wrap>
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                {t('reports.edit')}
+              </Button>
               <Button
                 icon={<BellOutlined />}
                 loading={remind.isPending}
@@ -305,6 +311,7 @@ export function RoundPage() {
           </Col>
         )}
       </Row>
+      {editing && <EditRoundModal round={r} onClose={() => setEditing(false)} />}
     </>
   );
 }
