@@ -178,7 +178,7 @@ describe('a unit writes its report', () => {
     expect(item(d, 'TC_HOI_VIEN_MOI')).toMatchObject({ computedValue: null, ownValue: null });
     expect(d.allowedActions).toEqual(['submit']);
     expect(d.canEdit).toBe(true);
-    expect(d.particulars.suggestedDocumentNumber).toBe('01/BC-HLGTPHP');
+    expect(d.particulars.suggestedDocumentNumber).toBe('01/BC-HLG');
     expect(d.particulars.suggestedPlace).toBe('Hải Phòng');
     const again = await lawEditor.post(`/api/rounds/${hpRound}/submissions`, {
       organizationId: tree.hpLaw.id,

@@ -59,8 +59,10 @@ export function documentSymbol(o: {
 }): string {
   if (o.kind === 'central_union') return 'LHHVN';
   if (o.kind === 'provincial_union') return 'LHH';
+  // the place is not part of a symbol: "Hội Luật gia thành phố Hải Phòng" → HLG
   const name = (o.short_name ?? o.full_name)
     .replace(/\(.*?\)/g, ' ')
+    .replace(/\s(thành phố|tỉnh|TP\.?)\s.*$/iu, '')
     .split(/[\s-]+/)
     .filter((w) => w !== '' && !['và', 'các', 'của'].includes(w.toLocaleLowerCase('vi')));
   const letters = name
