@@ -347,6 +347,14 @@ describe('lists, changes, completeness through restructuring', () => {
       fullName: 'Hội Dược học Việt Nam (tên mới)',
     });
     expect(rename.statusCode, rename.body).toBe(201);
+    // and Đắk Lắk's union is dissolved
+    const dissolve = await central.post('/api/lineage-events', {
+      kind: 'dissolve',
+      effectiveDate: today,
+      legalBasis: BASIS,
+      organizationId: tree.dl.id,
+    });
+    expect(dissolve.statusCode, dissolve.body).toBe(201);
     // both sides still start and send their reports in the round
     for (const org of [tree.hp.id, tree.hd.id, tree.pharma.id, tree.dl.id]) {
       const s = await central.post(`/api/rounds/${r.id}/submissions`, { organizationId: org });
@@ -361,11 +369,17 @@ describe('lists, changes, completeness through restructuring', () => {
     expect(renamed.organization.fullName).toBe('Hội Dược học Việt Nam (tên mới)');
     const merged = after.reporters.find((x) => x.organization.id === tree.hd.id)!;
     expect(merged.nameAtOpen).toBe('Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Hải Dương');
-    // a new round today expects three units: Hải Dương is gone, its associations moved
+    // a new round today expects two units: Hải Dương and Đắk Lắk are gone; the old round
+    // still expects its four
     const cands = await central.get(
       `/api/rounds/reporter-candidates?organizationId=${tree.vusta.id}`,
     );
-    expect(cands.json<{ items: unknown[] }>().items).toHaveLength(3);
+    expect(
+      cands
+        .json<{ items: { id: string }[] }>()
+        .items.map((i) => i.id)
+        .sort(),
+    ).toEqual([tree.hp.id, tree.pharma.id].sort());
   });
 
   it('closing locks the approved reports and refuses further submissions', async () => {
