@@ -405,9 +405,11 @@ export function createConsolidationService(db: Executor) {
     const { root, orgId, scope } = await resolve(actor, input.roundId, input.organizationId);
     const today = vnToday();
     const { view, basis } = input;
-    const items = await repo.formItems(db, root.form_version_id);
+    const [items, cmp] = await Promise.all([
+      repo.formItems(db, root.form_version_id),
+      comparisonRoots(db, root),
+    ]);
     const defs = indicatorsOf(items);
-    const cmp = await comparisonRoots(db, root);
     const p: PlacementParams = {
       rootId: root.id,
       organizationId: orgId,
@@ -416,32 +418,35 @@ export function createConsolidationService(db: Executor) {
       asReported: true,
       restated: true,
     };
-    const [{ reporters, partials: parts }, lastYear, previous, familyRounds, trend] =
-      await Promise.all([
-        repo.familyFacts(db, p, COUNTED_STATUSES[basis], needsOf(defs), extra?.withNames ?? false),
-        cmp.sameLastYear
-          ? viewTotals(cmp.sameLastYear.id, orgId, scope, view, basis, defs, today)
-          : undefined,
-        cmp.previous
-          ? viewTotals(cmp.previous.id, orgId, scope, view, basis, defs, today)
-          : undefined,
-        repo.familySize(db, root.id),
-        extra?.trendRoots
-          ? Promise.all(
-              extra.trendRoots.map(async (r) =>
-                r.id === root.id
-                  ? undefined
-                  : ([
-                      r.id,
-                      await viewTotals(r.id, orgId, scope, view, basis, defs, today),
-                    ] as const),
-              ),
-            )
-          : undefined,
-      ]);
     const key = keyOf(view);
     const namesAt = view === 'as_reported' ? root.window_to : today;
-    const [organization, opener] = await Promise.all([
+    // everything that does not depend on another result runs at once on the pool
+    const [
+      { reporters, partials: parts },
+      lastYear,
+      previous,
+      familyRounds,
+      trend,
+      organization,
+      opener,
+    ] = await Promise.all([
+      repo.familyFacts(db, p, COUNTED_STATUSES[basis], needsOf(defs), extra?.withNames ?? false),
+      cmp.sameLastYear
+        ? viewTotals(cmp.sameLastYear.id, orgId, scope, view, basis, defs, today)
+        : undefined,
+      cmp.previous
+        ? viewTotals(cmp.previous.id, orgId, scope, view, basis, defs, today)
+        : undefined,
+      repo.familySize(db, root.id),
+      extra?.trendRoots
+        ? Promise.all(
+            extra.trendRoots.map(async (r) =>
+              r.id === root.id
+                ? undefined
+                : ([r.id, await viewTotals(r.id, orgId, scope, view, basis, defs, today)] as const),
+            ),
+          )
+        : undefined,
       orgRef(db, orgId, namesAt),
       orgRef(db, root.organization_id, root.window_to),
     ]);
