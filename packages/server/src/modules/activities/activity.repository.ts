@@ -1,4 +1,11 @@
-import { sql, type Insertable, type Selectable, type SqlBool, type Updateable } from 'kysely';
+import {
+  sql,
+  type Insertable,
+  type RawBuilder,
+  type Selectable,
+  type SqlBool,
+  type Updateable,
+} from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type {
   Activity,
@@ -34,7 +41,19 @@ export interface ActivityFilterSql {
   provinceCode?: string | undefined;
   /** Folded words, each of which must occur in the search text. */
   tokens: readonly string[];
+  /**
+   * The organisations of scope and root, once resolved (`resolveOrganizations`): null when
+   * every activity is in reach (nothing to filter).
+   */
+  organizationIds?: readonly string[] | null;
 }
+
+/**
+ * Up to this many organisations, the filter names them (`= any(ids)`): the planner then reads
+ * each one's activities through (organization_id, ends_on) and estimates them well. Beyond, the
+ * set is most of the registry and the activities are read in date order, the set as a semi-join.
+ */
+const LISTED_ORGANIZATIONS = 2000;
 
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -54,7 +73,15 @@ function organizationsSql(scope: Scope, root: string | undefined) {
 }
 
 function whereSql(f: ActivityFilterSql) {
-  const parts = [sql<SqlBool>`a.organization_id in ${organizationsSql(f.scope, f.root)}`];
+  const parts: RawBuilder<SqlBool>[] = [];
+  const ids = f.organizationIds;
+  if (ids === null) {
+    // all in reach: no condition
+  } else if (ids !== undefined && ids.length <= LISTED_ORGANIZATIONS) {
+    parts.push(sql<SqlBool>`a.organization_id = any(${sql.val(ids)}::uuid[])`);
+  } else {
+    parts.push(sql<SqlBool>`a.organization_id in ${organizationsSql(f.scope, f.root)}`);
+  }
   if (f.kind) parts.push(sql<SqlBool>`a.kind = ${f.kind}`);
   if (f.subtype) parts.push(sql<SqlBool>`a.subtype = ${f.subtype}`);
   if (f.mode) parts.push(sql<SqlBool>`a.mode = ${f.mode}`);
@@ -62,7 +89,7 @@ function whereSql(f: ActivityFilterSql) {
   if (f.to) parts.push(sql<SqlBool>`a.ends_on <= ${f.to}`);
   if (f.provinceCode) parts.push(sql<SqlBool>`a.province_code = ${f.provinceCode}`);
   for (const t of f.tokens) parts.push(sql<SqlBool>`a.search_text like ${`%${escapeLike(t)}%`}`);
-  return sql.join(parts, sql` and `);
+  return parts.length === 0 ? sql<SqlBool>`true` : sql.join(parts, sql` and `);
 }
 
 const SELECT_ROW = sql`a.*, o.code as org_code, o.kind as org_kind, o.full_name as org_full_name,
@@ -96,6 +123,13 @@ export interface UnitCandidate {
 }
 
 export const activityRepository = {
+  /** The filter with its organisations resolved once for the queries that follow. */
+  async resolveOrganizations(db: Executor, f: ActivityFilterSql): Promise<ActivityFilterSql> {
+    if (f.scope.kind === 'all' && f.root === undefined) return { ...f, organizationIds: null };
+    const r = await sql<{ id: string }>`${organizationsSql(f.scope, f.root)}`.execute(db);
+    return { ...f, organizationIds: r.rows.map((x) => x.id) };
+  },
+
   async insert(tx: Executor, values: Insertable<Activity>): Promise<string> {
     const r = await tx
       .insertInto('activity')

@@ -238,7 +238,7 @@ export function createActivityService(db: Database) {
       throw invalid('to', `Đến ngày ${dmy(q.to)} trước từ ngày ${dmy(q.from)}`);
     }
     const folded = foldVietnamese(q.q ?? '');
-    return {
+    return activities.resolveOrganizations(db, {
       scope: scopeFor(actor, 'organization.read'),
       root: q.organizationId,
       kind: q.kind,
@@ -248,7 +248,7 @@ export function createActivityService(db: Database) {
       to: q.to,
       provinceCode: q.provinceCode,
       tokens: folded === '' ? [] : folded.split(' '),
-    };
+    });
   }
 
   function assertValid(v: ActivityValues, org: OrganizationDates): void {
