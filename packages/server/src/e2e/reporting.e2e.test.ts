@@ -259,6 +259,9 @@ it("the centre's reviewer returns it with a comment on one figure", async () => 
   await reviewer.getByRole('tab', { name: 'Đợt báo cáo' }).click();
   await reviewer.getByRole('link', { name: 'Báo cáo quý III năm 2025' }).click();
   await reviewer.waitForURL(/\/bao-cao\/dot\//);
+  // the reports waiting for review: this one alone
+  await reviewer.getByText('Chờ duyệt (1)').click();
+  expect(await reviewer.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
   const unitRow = reviewer.locator('tr', { has: reviewer.getByRole('link', { name: UNIT }) });
   await unitRow.getByText('Đã nộp').waitFor();
   await unitRow.getByRole('link', { name: 'Xem báo cáo' }).click();

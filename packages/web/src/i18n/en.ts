@@ -1494,6 +1494,13 @@ export const en: Messages = {
     downloadDocx: 'Download (Word)',
     edit: 'Edit round',
     lockConfirm: 'Lock this report? A locked report cannot change any more.',
+    show: {
+      all: 'All',
+      unsent: 'Not sent',
+      late: 'Late',
+      waiting: 'Awaiting review',
+      approved: 'Approved',
+    },
     col: {
       round: 'Round',
       unit: 'Unit',

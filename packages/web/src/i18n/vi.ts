@@ -1497,6 +1497,13 @@ export const vi = {
     downloadDocx: 'Tải báo cáo (Word)',
     edit: 'Sửa đợt',
     lockConfirm: 'Khóa báo cáo này? Báo cáo đã khóa không thay đổi được nữa.',
+    show: {
+      all: 'Tất cả',
+      unsent: 'Chưa nộp',
+      late: 'Quá hạn',
+      waiting: 'Chờ duyệt',
+      approved: 'Đã duyệt',
+    },
     col: {
       round: 'Đợt báo cáo',
       unit: 'Đơn vị',

@@ -9,6 +9,7 @@ import {
   Descriptions,
   Popconfirm,
   Row,
+  Segmented,
   Skeleton,
   Space,
   Statistic,
@@ -31,6 +32,16 @@ import { CompletenessBar } from './ReportsPage';
 import { StartReportButton } from './StartReportButton';
 import { STATUS_COLORS, reportKeys, useRound, type RoundReporter } from './report-api';
 
+const REPORTER_FILTERS = ['all', 'unsent', 'late', 'waiting', 'approved'] as const;
+type ReporterFilter = (typeof REPORTER_FILTERS)[number];
+const REPORTER_FILTER: Readonly<Record<ReporterFilter, (x: RoundReporter) => boolean>> = {
+  all: () => true,
+  unsent: (x) => x.status === null || x.status === 'draft' || x.status === 'returned',
+  late: (x) => x.late,
+  waiting: (x) => x.status === 'submitted' || x.status === 'resubmitted',
+  approved: (x) => x.status === 'approved' || x.status === 'locked',
+};
+
 /** One round: its facts, how complete it is, who reports and where each report stands. */
 export function RoundPage() {
   const { t } = useTranslation();
@@ -39,6 +50,7 @@ export function RoundPage() {
   const queryClient = useQueryClient();
   const round = useRound(id);
   const [editing, setEditing] = useState(false);
+  const [show, setShow] = useState<ReporterFilter>('all');
 
   const remind = useMutation({
     mutationFn: () =>
@@ -271,11 +283,23 @@ export function RoundPage() {
           </Card>
         </Col>
         <Col span={24}>
-          <Card title={t('reports.reporters', { n: fmtNumber(r.reporters.length) })}>
+          <Card
+            title={t('reports.reporters', { n: fmtNumber(r.reporters.length) })}
+            extra={
+              <Segmented<ReporterFilter>
+                value={show}
+                onChange={setShow}
+                options={REPORTER_FILTERS.map((f) => ({
+                  value: f,
+                  label: `${t(`reports.show.${f}`)} (${fmtNumber(r.reporters.filter(REPORTER_FILTER[f]).length)})`,
+                }))}
+              />
+            }
+          >
             <Table
               rowKey={(x) => x.organization.id}
               columns={columns}
-              dataSource={r.reporters}
+              dataSource={r.reporters.filter(REPORTER_FILTER[show])}
               pagination={r.reporters.length > 50 ? { pageSize: 50 } : false}
               scroll={{ x: 800 }}
               size="middle"
