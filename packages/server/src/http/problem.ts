@@ -63,10 +63,7 @@ function send(
     });
 }
 
-function describeField(
-  path: string,
-  req?: FastifyRequest,
-): { field: string; label?: string } {
+function describeField(path: string, req?: FastifyRequest): { field: string; label?: string } {
   // fastify prefixes nothing; the zod path is relative to the validated part
   const field = path.replace(/^\//, '').replaceAll('/', '.');
   const label = labelFor(path, req?.routeOptions.config.fieldLabels);
