@@ -354,7 +354,7 @@ describe('the demo activities and reports', () => {
     expect(n.locked).toBeUndefined();
     const late = await sql<{ n: number }>`select count(*)::int as n from submission
       where round_id = ${nine.id} and submitted_at::date > ${nine.deadline}::date`.execute(t.db);
-    expect(n.none + n.draft + late.rows[0]!.n).toBeGreaterThan(15);
+    expect((n.none ?? 0) + (n.draft ?? 0) + late.rows[0]!.n).toBeGreaterThan(15);
 
     const returned = await sql<{
       code: string;

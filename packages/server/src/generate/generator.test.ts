@@ -18,8 +18,8 @@ let rootId: string;
 beforeAll(async () => {
   t = await createTestDatabase();
   rootId = await createRoot(t.db);
-  const client = new pg.Client({ connectionString: t.url });
-  await client.connect();
+  const pool = new pg.Pool({ connectionString: t.url, max: 1 });
+  const client = await pool.connect();
   try {
     const orgs = generateTree({
       total: ORGS,
@@ -31,23 +31,17 @@ beforeAll(async () => {
     await client.query('begin');
     await insertGeneratedTree(client, orgs);
     await client.query('commit');
-    const pool = new pg.Pool({ connectionString: t.url, max: 1 });
-    const pc = await pool.connect();
-    try {
-      await pc.query('begin');
-      await copyRows(
-        pc,
-        'activity',
-        ACTIVITY_COLUMNS,
-        generateActivities(ACTIVITIES, await activityOrganizations(pc), 7),
-      );
-      await pc.query('commit');
-    } finally {
-      pc.release();
-      await pool.end();
-    }
+    await client.query('begin');
+    await copyRows(
+      client,
+      'activity',
+      ACTIVITY_COLUMNS,
+      generateActivities(ACTIVITIES, await activityOrganizations(client), 7),
+    );
+    await client.query('commit');
   } finally {
-    await client.end();
+    client.release();
+    await pool.end();
   }
   family = await generateRoundFamily(t.db, { rootId, year: 2025, seed: 7 });
 });
