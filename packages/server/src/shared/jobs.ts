@@ -6,11 +6,7 @@ import PgBoss from 'pg-boss';
  * and partitions in the `pgboss` schema), not through the restricted application role.
  */
 export type JobName =
-  | 'import-analyse'
-  | 'import-commit'
-  | 'import-undo'
-  | 'round-reminders'
-  | 'document-generate';
+  'import-analyse' | 'import-commit' | 'import-undo' | 'round-reminders' | 'document-generate';
 export const JOB_NAMES: readonly JobName[] = [
   'import-analyse',
   'import-commit',
