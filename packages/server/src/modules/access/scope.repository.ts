@@ -42,6 +42,21 @@ export function writablePredicate(
 }
 
 export const scopeRepository = {
+  /**
+   * The same scope, as `all` when its roots hold every central union: every organisation is
+   * created below a parent and every chain of parents ends at a central union, so such roots
+   * read everything — and a query then needs no per-row predicate (national consolidations).
+   */
+  async widen(db: Executor, scope: Scope): Promise<Scope> {
+    if (scope.kind === 'all' || scope.roots.length === 0) return scope;
+    const r = await sql<{ whole: boolean }>`
+      select exists (select 1 from organization where kind = 'central_union')
+         and not exists (select 1 from organization
+                         where kind = 'central_union'
+                           and id <> all(${rootsArray(scope.roots)})) as whole`.execute(db);
+    return r.rows[0]?.whole ? { kind: 'all' } : scope;
+  },
+
   /** Of `ids`, those the scope reads (or writes). */
   async filter(
     db: Executor,

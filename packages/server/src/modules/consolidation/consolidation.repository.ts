@@ -56,26 +56,29 @@ function placedCte(p: PlacementParams): RawBuilder<unknown> {
         order by c.origin, o.code
       ),
       rep_now as materialized (
-        select rep.*, case when rep.alive then rep.org_id else succ.id end as now_id
-        from rep left join succ on succ.origin = rep.org_id
+        -- looked up only for the few units that have ended (no join over every unit)
+        select rep.*, case when rep.alive then rep.org_id
+                           else (select succ.id from succ where succ.origin = rep.org_id) end as now_id
+        from rep
       ),`
     : sql`
       rep_now as materialized (select rep.*, null::uuid as now_id from rep),`;
+  // The child of X holding a unit on a date is the ancestor of the unit that was, on that date,
+  // a direct child of X: one join of the closure restricted to X's children (ever) instead of
+  // two lookups per unit (X → unit for the depth, then unit → ancestor one level below X).
   const asReported = p.asReported
-    ? sql`left join organization_closure ca
-            on ca.ancestor_id = ${x} and ca.descendant_id = rep.org_id
+    ? sql`left join (organization_closure ca
+                     join kids ka on ka.id = ca.ancestor_id)
+            on ca.descendant_id = rep.org_id
            and ca.valid_from <= rep.at and ca.valid_to > rep.at
-          left join organization_closure cp
-            on cp.descendant_id = rep.org_id and cp.depth = ca.depth - 1
-           and cp.valid_from <= rep.at and cp.valid_to > rep.at`
+           and ka.valid_from <= rep.at and ka.valid_to > rep.at`
     : sql``;
   const restated = p.restated
-    ? sql`left join organization_closure cr
-            on cr.ancestor_id = ${x} and cr.descendant_id = rep.now_id
-           and cr.valid_from <= ${today} and cr.valid_to > ${today}
-          left join organization_closure cq
-            on cq.descendant_id = rep.now_id and cq.depth = cr.depth - 1
-           and cq.valid_from <= ${today} and cq.valid_to > ${today}`
+    ? sql`left join (organization_closure cr
+                     join kids kr on kr.id = cr.ancestor_id
+                      and kr.valid_from <= ${today} and kr.valid_to > ${today})
+            on cr.descendant_id = rep.now_id
+           and cr.valid_from <= ${today} and cr.valid_to > ${today}`
     : sql``;
   return sql`
     with recursive fam(id, window_to, deadline, grace_days) as (
@@ -99,14 +102,18 @@ function placedCte(p: PlacementParams): RawBuilder<unknown> {
       left join submission s on s.round_id = rr.round_id and s.organization_id = rr.organization_id
       where ${readable}
     ),${successors}
+    kids as materialized (
+      select k.descendant_id as id, k.valid_from, k.valid_to
+      from organization_closure k where k.ancestor_id = ${x} and k.depth = 1
+    ),
     placed as materialized (
       -- grp numbers the (child then, child now) pairs: grouping by one int is much cheaper than
       -- by two uuids over hundreds of thousands of values
       select q.*, (dense_rank() over (order by q.as_child, q.re_child))::int as grp
       from (
         select rep.*,
-               ${p.asReported ? sql`case when ca.depth = 0 then rep.org_id else cp.ancestor_id end` : sql`null::uuid`} as as_child,
-               ${p.restated ? sql`case when cr.depth = 0 then rep.now_id else cq.ancestor_id end` : sql`null::uuid`} as re_child
+               ${p.asReported ? sql`case when rep.org_id = ${x} then rep.org_id else ca.ancestor_id end` : sql`null::uuid`} as as_child,
+               ${p.restated ? sql`case when rep.now_id = ${x} then rep.now_id else cr.ancestor_id end` : sql`null::uuid`} as re_child
         from rep_now rep
         ${asReported}
         ${restated}

@@ -16,7 +16,7 @@ import { vnToday } from '../../shared/dates.js';
 import { invalid, notFound } from '../../shared/errors.js';
 import type { Actor } from '../access/actor.js';
 import { assertReadable, scopeFor } from '../access/policy.js';
-import type { Scope } from '../access/scope.repository.js';
+import { scopeRepository, type Scope } from '../access/scope.repository.js';
 import {
   asTreeAggregation,
   change,
@@ -366,7 +366,8 @@ export function createConsolidationService(db: Executor) {
     const root = (await repo.familyRoot(db, roundId))!;
     const orgId = organizationId ?? round.organization_id;
     await assertReadable(db, actor, orgId);
-    return { round, root, orgId, scope: scopeFor(actor, 'organization.read') };
+    const scope = await scopeRepository.widen(db, scopeFor(actor, 'organization.read'));
+    return { round, root, orgId, scope };
   }
 
   /** The view's total per indicator of another family at X (for comparisons and trends). */
