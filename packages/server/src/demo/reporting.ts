@@ -357,7 +357,9 @@ async function loadFamily(
         const candidates = ruleItems.filter((i) => (values[i.code] ?? 0) > 0);
         if (candidates.length) {
           const code = pick(orng, candidates).code;
-          own[code] = values[code]! + randInt(orng, 1, 3);
+          // a count corrected by a few; an amount in đồng by a few million, as people write it
+          const step = values[code]! >= 10_000_000 ? 1_000_000 : 1;
+          own[code] = values[code]! + randInt(orng, 1, 3) * step;
           overrideReason[code] = pick(orng, OVERRIDE_REASONS);
         }
       }

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoAccountsIfMissing } from '../demo/accounts.js';
 import { loadDemo } from '../demo/loader.js';
@@ -114,6 +114,33 @@ const option = (page: Page, text: string, exact = false) =>
     .filter(exact ? { has: page.getByText(text, { exact: true }) } : { hasText: text })
     .first();
 
+/**
+ * Chooses an option and waits for what the choice shows. Under a loaded machine a click that
+ * lands while the list is still opening is lost, so it is tried again: the outcome decides.
+ */
+async function choose(
+  page: Page,
+  select: Locator,
+  text: string,
+  outcome: Locator,
+  opts: { exact?: boolean; typed?: string } = {},
+): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (!(await option(page, text, opts.exact).isVisible())) {
+      await select.click();
+      if (opts.typed) await select.fill(opts.typed);
+    }
+    await option(page, text, opts.exact).click();
+    try {
+      await outcome.waitFor({ timeout: 3_000 });
+      return;
+    } catch {
+      // the list stayed open or closed without the choice: try again
+    }
+  }
+  await outcome.waitFor();
+}
+
 /** The row of an indicator in the figures table. */
 const rowOf = (page: Page, label: string) =>
   page.locator('tr', { has: page.getByText(label, { exact: true }) });
@@ -123,19 +150,33 @@ it('the central office opens a round for the units below it', async () => {
   await page.getByRole('button', { name: 'Mở đợt báo cáo' }).click();
   const dialog = page.getByRole('dialog', { name: 'Mở đợt báo cáo' });
   await dialog.waitFor();
-  await dialog.getByLabel('Tổ chức mở đợt').click();
-  await dialog.getByLabel('Tổ chức mở đợt').fill('Lien hiep cac Hoi Khoa hoc va Ky thuat Viet Nam');
-  await option(page, CENTRE).click();
-  // the expected reporters: the direct children, all ticked
-  await dialog.getByRole('checkbox', { name: new RegExp(UNIT) }).waitFor();
+  // the expected reporters once the organisation is chosen: the direct children, all ticked
+  await choose(
+    page,
+    dialog.getByLabel('Tổ chức mở đợt'),
+    CENTRE,
+    dialog.getByRole('checkbox', { name: new RegExp(UNIT) }),
+    { typed: 'Lien hiep cac Hoi Khoa hoc va Ky thuat Viet Nam' },
+  );
   expect(await dialog.getByRole('checkbox', { name: new RegExp(UNIT) }).isChecked()).toBe(true);
   // a quarter: Q3 2025, the window by Nghị định 09 (15/6 – 14/9)
-  await dialog.getByLabel('Kỳ báo cáo').click();
-  await option(page, 'Quý', true).click();
+  await choose(
+    page,
+    dialog.getByLabel('Kỳ báo cáo'),
+    'Quý',
+    dialog.getByLabel('Quý', { exact: true }),
+    {
+      exact: true,
+    },
+  );
   await dialog.getByLabel('Năm').fill('2025');
-  await dialog.getByLabel('Quý', { exact: true }).click();
-  await option(page, 'Quý 3', true).click();
-  await dialog.getByPlaceholder('Báo cáo quý III năm 2025').waitFor();
+  await choose(
+    page,
+    dialog.getByLabel('Quý', { exact: true }),
+    'Quý 3',
+    dialog.getByPlaceholder('Báo cáo quý III năm 2025'),
+    { exact: true },
+  );
   expect(await dialog.locator('.ant-picker-range input').first().inputValue()).toBe('15/06/2025');
   expect(await dialog.locator('.ant-picker-range input').last().inputValue()).toBe('14/09/2025');
   await dialog.getByLabel('Hạn nộp').fill('30/09/2099');
@@ -274,12 +315,21 @@ it("the centre's reviewer returns it with a comment on one figure", async () => 
   const dialog = reviewer.getByRole('dialog', { name: 'Trả lại báo cáo' });
   await dialog.getByLabel('Lý do').fill('Số lượt đào tạo cần đối chiếu với danh sách lớp');
   await dialog.getByRole('button', { name: 'Thêm nhận xét cho một chỉ tiêu, một mục' }).click();
-  await dialog.getByLabel('Chỉ tiêu hoặc mục').click();
-  await dialog.getByLabel('Chỉ tiêu hoặc mục').fill('Số lượt người được đào tạo');
-  await option(reviewer, 'Số lượt người được đào tạo, tập huấn, bồi dưỡng', true).click();
+  await choose(
+    reviewer,
+    dialog.getByLabel('Chỉ tiêu hoặc mục'),
+    'Số lượt người được đào tạo, tập huấn, bồi dưỡng',
+    // the choice shown in the select, titled by its label
+    dialog.getByTitle('Số lượt người được đào tạo, tập huấn, bồi dưỡng', { exact: true }).first(),
+    { exact: true, typed: 'Số lượt người được đào tạo' },
+  );
   await dialog.getByLabel('Nhận xét').fill('Đề nghị dùng số tính từ hoạt động đã ghi');
   await dialog.getByRole('button', { name: 'Trả lại' }).click();
-  await reviewer.getByTestId('submission-status').getByText('Bị trả lại').waitFor();
+  await dialog.waitFor({ state: 'hidden', timeout: 60_000 });
+  await reviewer
+    .getByTestId('submission-status')
+    .getByText('Bị trả lại')
+    .waitFor({ timeout: 60_000 });
   const d = await api<Detail>(reviewer, `/api/submissions/${submissionId}`);
   expect(d.status).toBe('returned');
   expect(figure(d, 'DT_LUOT').comments?.map((c) => c.body)).toEqual([
