@@ -348,25 +348,28 @@ export interface ConsolidateInput {
 
 /** The rounds a family is compared with: same period a year before, and the round before. */
 async function comparisonRoots(db: Executor, root: RoundRow) {
-  const [sameLastYear] = await repo.rootsOpenedBy(db, root.organization_id, {
-    periodType: root.period_type,
-    year: root.year - 1,
-    quarter: root.quarter,
-  });
-  const [previous] = await repo.rootsOpenedBy(db, root.organization_id, {
-    before: root.window_to,
-  });
+  const [[sameLastYear], [previous]] = await Promise.all([
+    repo.rootsOpenedBy(db, root.organization_id, {
+      periodType: root.period_type,
+      year: root.year - 1,
+      quarter: root.quarter,
+    }),
+    repo.rootsOpenedBy(db, root.organization_id, { before: root.window_to }),
+  ]);
   return { sameLastYear, previous };
 }
 
 export function createConsolidationService(db: Executor) {
   async function resolve(actor: Actor, roundId: string, organizationId: string | undefined) {
-    const round = await repo.round(db, roundId);
-    if (!round) throw notFound('kỳ báo cáo');
-    const root = (await repo.familyRoot(db, roundId))!;
+    // independent lookups go to the pool together: each is a round trip of its own
+    const [round, root, scope] = await Promise.all([
+      repo.round(db, roundId),
+      repo.familyRoot(db, roundId),
+      scopeRepository.widen(db, scopeFor(actor, 'organization.read')),
+    ]);
+    if (!round || !root) throw notFound('kỳ báo cáo');
     const orgId = organizationId ?? round.organization_id;
     await assertReadable(db, actor, orgId);
-    const scope = await scopeRepository.widen(db, scopeFor(actor, 'organization.read'));
     return { round, root, orgId, scope };
   }
 

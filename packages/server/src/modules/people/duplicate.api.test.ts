@@ -135,8 +135,13 @@ describe('likely duplicates', () => {
       strength: 'same',
       reason: 'Cùng họ tên và năm sinh 1965, thư điện tử',
     });
-    expect(res.body).not.toContain('0912');
-    expect(res.body.toLowerCase()).not.toContain('hpmu');
+    // ids are random: a uuid may hold "0912" by chance, so they are taken out before looking
+    const text = res.body.replace(
+      /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g,
+      '',
+    );
+    expect(text).not.toMatch(/0?912[ .]?345[ .]?678/);
+    expect(text.toLowerCase()).not.toContain('hpmu');
   });
 
   it('looks only among the people the user may read', async () => {
