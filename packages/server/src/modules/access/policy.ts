@@ -2,7 +2,7 @@ import type { Executor } from '../../db/database.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import { organizationRepository } from '../organizations/organization.repository.js';
 import type { Actor } from './actor.js';
-import { ROLE_PERMISSIONS, type Permission, type Role } from './roles.js';
+import { ROLE_PERMISSIONS, ROLES, type Permission, type Role } from './roles.js';
 import { scopeRepository, type Scope } from './scope.repository.js';
 
 /**
@@ -20,6 +20,16 @@ export function isSystemAdmin(actor: Actor): boolean {
 
 export function hasPermission(actor: Actor, p: Permission): boolean {
   return actor.assignments.some((a) => ROLE_PERMISSIONS[a.role].includes(p));
+}
+
+/** The roles that grant `p` (for finding the people who hold it on an organisation). */
+export function rolesGranting(p: Permission): Role[] {
+  return ROLES.filter((r) => ROLE_PERMISSIONS[r].includes(p));
+}
+
+/** The organisations the actor's roles are given on (its own units), each once. */
+export function assignedOrganizationIds(actor: Actor): string[] {
+  return [...new Set(actor.assignments.map((a) => a.organizationId))];
 }
 
 /** Where the actor holds `p`: everywhere for a system administrator, else the roots of its roles. */

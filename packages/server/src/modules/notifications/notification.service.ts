@@ -1,7 +1,8 @@
 import type { Database, Executor } from '../../db/database.js';
 import { notFound } from '../../shared/errors.js';
 import type { RequestContext } from '../access/actor.js';
-import { ROLE_PERMISSIONS, ROLES, type Permission } from '../access/roles.js';
+import { rolesGranting } from '../access/policy.js';
+import type { Permission } from '../access/roles.js';
 import type { Mailer } from './notification.mailer.js';
 import {
   notificationRepository,
@@ -49,7 +50,7 @@ export const notificationService = {
     permission: Permission,
     n: NotificationContent,
   ): Promise<number> {
-    const roles = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes(permission));
+    const roles = rolesGranting(permission);
     const users = await notificationRepository.usersWithRoleOn(
       tx,
       [...new Set(organizationIds)],
@@ -68,7 +69,7 @@ export const notificationService = {
     permission: Permission,
     items: readonly { organizationId: string; n: NotificationContent }[],
   ): Promise<number> {
-    const roles = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes(permission));
+    const roles = rolesGranting(permission);
     const pairs = await notificationRepository.usersByOrganization(
       tx,
       [...new Set(items.map((i) => i.organizationId))],

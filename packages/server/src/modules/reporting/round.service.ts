@@ -3,9 +3,14 @@ import type { Database, Executor } from '../../db/database.js';
 import { addDays, vnToday } from '../../shared/dates.js';
 import { conflict, invalid, notFound } from '../../shared/errors.js';
 import type { RequestContext } from '../access/actor.js';
-import { assertReadable, assertWritable, scopeFor, writableAmong } from '../access/policy.js';
-import type { Scope } from '../access/scope.repository.js';
-import { scopeRepository } from '../access/scope.repository.js';
+import {
+  assertReadable,
+  assertWritable,
+  assignedOrganizationIds,
+  scopeFor,
+  writableAmong,
+} from '../access/policy.js';
+import { scopeRepository, type Scope } from '../access/scope.repository.js';
 import { audit } from '../audit/audit.service.js';
 import { notificationService } from '../notifications/notification.service.js';
 import { toRef } from '../organizations/organization.dto.js';
@@ -121,7 +126,7 @@ export function createRoundService(db: Database) {
     const today = vnToday();
     const ids = rows.map((r) => r.id);
     const counts = await rounds.completeness(db, ids, today);
-    const myOrgIds = [...new Set(ctx.actor!.assignments.map((a) => a.organizationId))];
+    const myOrgIds = assignedOrganizationIds(ctx.actor!);
     const mine = await rounds.reportsOf(db, ids, myOrgIds, today);
     return { counts, mine };
   }
@@ -149,7 +154,7 @@ export function createRoundService(db: Database) {
       ...(round.parent_round_id ? [round.parent_round_id] : []),
     ]);
     const counts = await rounds.completeness(db, [round.id, ...childIds], today);
-    const myOrgIds = [...new Set(actor.assignments.map((a) => a.organizationId))];
+    const myOrgIds = assignedOrganizationIds(actor);
     const fv = await rounds.formVersion(db, round.form_version_id);
     const [canManage, canReview] = await Promise.all([
       writableAmong(db, actor, 'round.manage', [round.organization_id]),
@@ -231,7 +236,7 @@ export function createRoundService(db: Database) {
     async list(ctx: RequestContext, q: RoundListQuery) {
       const actor = ctx.actor!;
       if (q.organizationId) await assertReadable(db, actor, q.organizationId);
-      const myOrgIds = [...new Set(actor.assignments.map((a) => a.organizationId))];
+      const myOrgIds = assignedOrganizationIds(actor);
       const rows = await rounds.list(db, {
         read: scopeFor(actor, 'organization.read'),
         reporterOrgIds: q.role === 'reporter' ? myOrgIds : undefined,
