@@ -34,7 +34,10 @@ export interface PlacementParams {
  * organisation and ancestor) and materialised steps, so the planner hashes instead of probing
  * row by row: 10,000 reporters are placed in a few tens of milliseconds.
  */
-function placedCte(p: PlacementParams): RawBuilder<unknown> {
+function placedCte(
+  p: PlacementParams,
+  countedOnly?: readonly SubmissionStatus[],
+): RawBuilder<unknown> {
   const today = sql`${p.today}::date`;
   const x = sql`${p.organizationId}::uuid`;
   const readable = readablePredicate(p.scope, sql.ref('rr.organization_id'));
@@ -89,17 +92,27 @@ function placedCte(p: PlacementParams): RawBuilder<unknown> {
       from reporting_round r join fam on r.parent_round_id = fam.id
     ),
     rep as materialized (
-      select rr.round_id, rr.organization_id as org_id, rr.name_at_open,
+      select ${
+        countedOnly
+          ? // the values need only where each counted report sits: narrow rows place faster
+            sql`rr.organization_id as org_id, s.id as submission_id, s.status,`
+          : sql`rr.round_id, rr.organization_id as org_id, rr.name_at_open,
              rr.kind_at_open::text as kind_at_open, rr.province_code_at_open,
              o.full_name as name_today, fam.deadline, fam.grace_days,
-             s.id as submission_id, s.status, s.document_number,
+             s.id as submission_id, s.status, s.document_number,`
+      }
              (o.founded_on <= ${today} and (o.ended_on is null or o.ended_on > ${today})) as alive,
              greatest(o.founded_on,
                       least(fam.window_to, coalesce(o.ended_on - 1, fam.window_to))) as at
       from fam
       join round_reporter rr on rr.round_id = fam.id
       join organization o on o.id = rr.organization_id
-      left join submission s on s.round_id = rr.round_id and s.organization_id = rr.organization_id
+      ${
+        countedOnly
+          ? sql`join submission s on s.round_id = rr.round_id and s.organization_id = rr.organization_id
+                 and s.status = any(${sql.val([...countedOnly])}::submission_status[])`
+          : sql`left join submission s on s.round_id = rr.round_id and s.organization_id = rr.organization_id`
+      }
       where ${readable}
     ),${successors}
     kids as materialized (
@@ -317,9 +330,10 @@ export const consolidationRepository = {
   },
 
   /**
-   * The reporters and the partial aggregates of a family in one statement: the placement is
-   * computed once and read twice (a union of the two row shapes), which halves the work of a
-   * consolidation against two statements.
+   * The reporters and the partial aggregates of a family, as two statements sent together: the
+   * reporters need every unit placed with its names and status, the values only the counted
+   * reports placed on narrow rows, so the value aggregation — most of the work — does not wait
+   * for the reporters' placement, and the two run on two connections (two cores) at once.
    */
   async familyFacts(
     db: Executor,
@@ -334,55 +348,26 @@ export const consolidationRepository = {
       or p.status not in ('submitted', 'resubmitted', 'approved', 'locked')
       or p.org_id is not distinct from p.as_child
       or p.org_id is not distinct from p.re_child)`;
-    const r = await sql<ReporterRow & PartialRow & { row_type: 'r' | 'v'; grp: number }>`
-      ${placedCte(p)}
-      select 'r' as row_type, p.grp, p.org_id, p.as_child, p.re_child, p.name_at_open,
-             p.kind_at_open, p.province_code_at_open, p.submission_id, p.status::text as status,
-             p.deadline, p.grace_days, 1 as cnt, null::text as code, null::float8 as total,
-             null::int as n, null::float8 as max, null::int as positive
-      from placed p
-      where (p.as_child is not null or p.re_child is not null) and ${detailed}
-      union all
-      -- the sent reports of ordinary units only count: one row per group, not per unit
-      select 'r', p.grp, null, p.as_child, p.re_child, null, p.kind_at_open,
-             p.province_code_at_open, null, p.status::text, null, null, count(*)::int, null,
-             null, null, null, null
-      from placed p
-      where (p.as_child is not null or p.re_child is not null) and not ${detailed}
-      group by p.grp, p.as_child, p.re_child, p.kind_at_open, p.province_code_at_open, p.status
-      union all
-      select 'v', a.grp, null, null, null, null, null, null, null, null, null, null, null,
-             a.code, a.total, a.n, a.max, a.positive
-      from (
-        select p.grp, v.indicator_code as code, ${aggregates(needs)}
+    const [reporters, partials] = await Promise.all([
+      sql<ReporterRow>`
+        ${placedCte(p)}
+        select p.org_id, p.as_child, p.re_child, p.name_at_open, p.kind_at_open,
+               p.province_code_at_open, p.submission_id, p.status::text as status, p.deadline,
+               p.grace_days, 1 as cnt
         from placed p
-        join submission_value v on v.submission_id = p.submission_id
-        where (p.as_child is not null or p.re_child is not null)
-          and p.status = any(${sql.val([...counted])}::submission_status[])
-        group by 1, 2
-      ) a`.execute(db);
-    const reporters: ReporterRow[] = [];
-    const values: (typeof r.rows)[number][] = [];
-    const groups = new Map<number, { as_child: string | null; re_child: string | null }>();
-    for (const row of r.rows) {
-      if (row.row_type === 'r') {
-        reporters.push(row);
-        groups.set(row.grp, { as_child: row.as_child, re_child: row.re_child });
-      } else values.push(row);
-    }
-    const partials = values.map((v) => {
-      const g = groups.get(v.grp);
-      // every placement group has its reporters' rows: anything else is a bug, not a figure
-      if (!g) throw new Error(`consolidation: no reporters for placement group ${v.grp}`);
-      return {
-        ...g,
-        code: v.code,
-        total: v.total,
-        n: v.n,
-        max: v.max,
-        positive: v.positive,
-      };
-    });
+        where (p.as_child is not null or p.re_child is not null) and ${detailed}
+        union all
+        -- the sent reports of ordinary units only count: one row per group, not per unit
+        select null, p.as_child, p.re_child, null, p.kind_at_open, p.province_code_at_open, null,
+               p.status::text, null, null, count(*)::int
+        from placed p
+        where (p.as_child is not null or p.re_child is not null) and not ${detailed}
+        group by p.grp, p.as_child, p.re_child, p.kind_at_open, p.province_code_at_open,
+                 p.status`
+        .execute(db)
+        .then((r) => r.rows),
+      this.partials(db, p, counted, undefined, needs),
+    ]);
     return { reporters, partials };
   },
 
@@ -399,7 +384,7 @@ export const consolidationRepository = {
     needs: AggregateNeeds = { max: true, positive: true },
   ): Promise<PartialRow[]> {
     const r = await sql<PartialRow>`
-      ${placedCte(p)}
+      ${placedCte(p, counted)}
       select g.as_child, g.re_child, a.code, a.total, a.n, a.max, a.positive
       from (
         select p.grp, v.indicator_code as code, ${aggregates(needs)}
