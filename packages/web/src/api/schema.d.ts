@@ -10110,7 +10110,10 @@ export interface components {
             counted: number;
             sentRatio: number | null;
             countedRatio: number | null;
+            /** @description Quá hạn: chưa có báo cáo trong tay khi hết hạn (kể cả ngày gia hạn), hoặc nộp sau hạn */
             late: number;
+            /** @description Trong số quá hạn, các đơn vị đến nay vẫn chưa gửi báo cáo */
+            overdue: number;
             byStatus: {
                 notStarted: number;
                 draft: number;
@@ -10470,7 +10473,7 @@ export interface components {
             approved: number;
             /** @description Chưa bắt đầu */
             notStarted: number;
-            /** @description Chưa nộp khi quá hạn (kể cả ngày gia hạn), hoặc nộp sau hạn */
+            /** @description Quá hạn: chưa có báo cáo trong tay khi hết hạn (kể cả ngày gia hạn), hoặc nộp sau hạn */
             late: number;
         };
         RoundMyReportInput: {
@@ -12432,7 +12435,10 @@ export interface components {
             counted: number;
             sentRatio: number | null;
             countedRatio: number | null;
+            /** @description Quá hạn: chưa có báo cáo trong tay khi hết hạn (kể cả ngày gia hạn), hoặc nộp sau hạn */
             late: number;
+            /** @description Trong số quá hạn, các đơn vị đến nay vẫn chưa gửi báo cáo */
+            overdue: number;
             byStatus: {
                 notStarted: number;
                 draft: number;
@@ -12792,7 +12798,7 @@ export interface components {
             approved: number;
             /** @description Chưa bắt đầu */
             notStarted: number;
-            /** @description Chưa nộp khi quá hạn (kể cả ngày gia hạn), hoặc nộp sau hạn */
+            /** @description Quá hạn: chưa có báo cáo trong tay khi hết hạn (kể cả ngày gia hạn), hoặc nộp sau hạn */
             late: number;
         };
         RoundMyReport: {

@@ -1340,6 +1340,7 @@ export const en: Messages = {
     sent: 'Submitted',
     counted: 'Consolidated',
     late: 'Overdue, not submitted',
+    sentLate: 'Sent after the due date: {{count}} units',
     lateTag: 'Overdue (due {{date}})',
     nonReporters: 'Units that have not reported ({{count}})',
     unit: 'Unit',

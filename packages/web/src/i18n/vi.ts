@@ -1344,6 +1344,7 @@ export const vi = {
     sent: 'Đã nộp',
     counted: 'Được tổng hợp',
     late: 'Quá hạn chưa nộp',
+    sentLate: 'Nộp sau hạn: {{count}} đơn vị',
     lateTag: 'Quá hạn (hạn nộp {{date}})',
     nonReporters: 'Các đơn vị chưa gửi báo cáo ({{count}})',
     unit: 'Đơn vị',

@@ -43,6 +43,7 @@ interface Consolidation {
     sent: number;
     counted: number;
     late: number;
+    overdue: number;
     sentRatio: number;
     nonReporters: { name: string; late: boolean }[];
     byProvince: { key: string; expected: number }[];
@@ -237,6 +238,7 @@ describe('GET /rounds/:id/consolidation', () => {
     expect(k.sentRatio).toBeCloseTo(5 / 7);
     // the deadline of 25/09/2025 has passed: the draft and the returned report are late
     expect(k.late).toBe(2);
+    expect(k.overdue).toBe(2);
     expect(k.nonReporters.map((n) => n.name)).toEqual([
       'Câu lạc bộ Nhà khoa học trẻ Hải Dương',
       'Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Đắk Lắk',
@@ -643,5 +645,74 @@ describe('documents', () => {
     expect(
       audit.filter((a) => a.action === 'report_document.generated').length,
     ).toBeGreaterThanOrEqual(4);
+  });
+});
+
+// last: its round is the newest, which the dashboard tests above would otherwise pick up
+describe('lateness', () => {
+  it('counts late reports by the same rule as the round page: not in hand when due, or sent after', async () => {
+    const { vusta, hp, dl, pharma, hpLaw } = tree;
+    const form = await standardFormVersion(t.db);
+    // due on 31/10/2026 plus 5 days' grace: long past by the time this runs
+    const round = await openRound(t.db, {
+      formVersionId: form,
+      organizationId: vusta.id,
+      periodType: 'custom',
+      year: 2026,
+      windowFrom: '2026-01-01',
+      windowTo: '2026-09-30',
+      deadline: '2026-10-31',
+      graceDays: 5,
+      title: 'Báo cáo chuyên đề năm 2026',
+      reporters: [hp.id, dl.id, pharma.id, hpLaw.id],
+    });
+    // on the last day of grace (Vietnam time): on time
+    await submit(
+      t.db,
+      round,
+      hp.id,
+      'approved',
+      { DT_LUOT: 1 },
+      { submittedAt: '2026-11-05T16:00:00Z' },
+    );
+    // an hour into the next day in Vietnam: sent late
+    await submit(
+      t.db,
+      round,
+      dl.id,
+      'submitted',
+      { DT_LUOT: 2 },
+      { submittedAt: '2026-11-05T18:00:00Z' },
+    );
+    // sent on time, returned, not sent again: not in hand when due
+    await submit(
+      t.db,
+      round,
+      pharma.id,
+      'returned',
+      { DT_LUOT: 3 },
+      { submittedAt: '2026-10-20T03:00:00Z' },
+    );
+    // hpLaw has nothing
+
+    const c = (
+      await admin.get(`/api/rounds/${round}/consolidation?organizationId=${vusta.id}`)
+    ).json<Consolidation>();
+    expect(c.completeness.late).toBe(3);
+    expect(c.completeness.overdue).toBe(2);
+    expect(c.completeness.nonReporters.map((n) => [n.name, n.late]).sort()).toEqual(
+      [
+        ['Hội Luật gia thành phố Hải Phòng', true],
+        ['Hội Dược học Việt Nam', true],
+      ].sort(),
+    );
+
+    const r = (await admin.get(`/api/rounds/${round}`)).json<{
+      completeness: { late: number };
+      reporters: { organization: { id: string }; late: boolean }[];
+    }>();
+    expect(r.completeness.late).toBe(c.completeness.late);
+    const lateIds = r.reporters.filter((x) => x.late).map((x) => x.organization.id);
+    expect(lateIds.sort()).toEqual([dl.id, pharma.id, hpLaw.id].sort());
   });
 });

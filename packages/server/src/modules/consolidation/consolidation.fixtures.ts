@@ -75,8 +75,12 @@ export async function submit(
     sections?: Record<string, string>;
     documentNumber?: string;
     computed?: Record<string, number>;
+    /** When it was first sent; by default at noon of the round's deadline (on time). */
+    submittedAt?: string;
   } = {},
 ): Promise<string> {
+  const onTime = sql<Date>`(select (r.deadline + time '12:00') at time zone 'Asia/Ho_Chi_Minh'
+                            from reporting_round r where r.id = ${roundId}::uuid)`;
   const s = await db
     .insertInto('submission')
     .values({
@@ -84,7 +88,8 @@ export async function submit(
       organization_id: organizationId,
       status,
       document_number: opts.documentNumber ?? null,
-      submitted_at: status === 'draft' ? null : new Date(),
+      submitted_at:
+        status === 'draft' ? null : opts.submittedAt ? new Date(opts.submittedAt) : onTime,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -77,19 +77,6 @@ export const isSent = (s: SubmissionStatus | null): boolean =>
 export const isCounted = (s: SubmissionStatus | null, basis: ConsolidationBasis): boolean =>
   s !== null && (COUNTED_STATUSES[basis] as readonly string[]).includes(s);
 
-/** Late: not sent, and the deadline with its grace days has passed (today is after it). */
-export function isLate(
-  status: SubmissionStatus | null,
-  deadline: string,
-  graceDays: number,
-  today: string,
-): boolean {
-  if (isSent(status)) return false;
-  const last = new Date(`${deadline}T00:00:00Z`);
-  last.setUTCDate(last.getUTCDate() + graceDays);
-  return today > last.toISOString().slice(0, 10);
-}
-
 /** A share as a ratio 0–1, never above 1; null when nothing was expected. */
 export function share(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.min(1, part / whole);

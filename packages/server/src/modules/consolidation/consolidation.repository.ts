@@ -3,6 +3,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { readablePredicate, type Scope } from '../access/scope.repository.js';
 import { rulePredicate } from '../reporting/activity-figures.repository.js';
+import { lateSql } from '../reporting/round.repository.js';
 
 /**
  * Consolidation as SQL, computed live from the submissions (no stored aggregates).
@@ -99,7 +100,13 @@ function placedCte(
           : sql`rr.round_id, rr.organization_id as org_id, rr.name_at_open,
              rr.kind_at_open::text as kind_at_open, rr.province_code_at_open,
              o.full_name as name_today, fam.deadline, fam.grace_days,
-             s.id as submission_id, s.status, s.document_number,`
+             s.id as submission_id, s.status, s.document_number,
+             ${lateSql(p.today, {
+               status: sql.ref('s.status'),
+               submittedAt: sql.ref('s.submitted_at'),
+               deadline: sql.ref('fam.deadline'),
+               graceDays: sql.ref('fam.grace_days'),
+             })} as late,`
       }
              (o.founded_on <= ${today} and (o.ended_on is null or o.ended_on > ${today})) as alive,
              greatest(o.founded_on,
@@ -159,6 +166,8 @@ export interface ReporterRow {
   status: SubmissionStatus | null;
   deadline: string | null;
   grace_days: number | null;
+  /** Late by the one rule (`lateSql`): due date passed and not in hand, or first sent after it. */
+  late: boolean;
   /** How many reporters the row stands for. */
   cnt: number;
 }
@@ -353,17 +362,17 @@ export const consolidationRepository = {
         ${placedCte(p)}
         select p.org_id, p.as_child, p.re_child, p.name_at_open, p.kind_at_open,
                p.province_code_at_open, p.submission_id, p.status::text as status, p.deadline,
-               p.grace_days, 1 as cnt
+               p.grace_days, p.late, 1 as cnt
         from placed p
         where (p.as_child is not null or p.re_child is not null) and ${detailed}
         union all
         -- the sent reports of ordinary units only count: one row per group, not per unit
         select null, p.as_child, p.re_child, null, p.kind_at_open, p.province_code_at_open, null,
-               p.status::text, null, null, count(*)::int
+               p.status::text, null, null, p.late, count(*)::int
         from placed p
         where (p.as_child is not null or p.re_child is not null) and not ${detailed}
         group by p.grp, p.as_child, p.re_child, p.kind_at_open, p.province_code_at_open,
-                 p.status`
+                 p.status, p.late`
         .execute(db)
         .then((r) => r.rows),
       this.partials(db, p, counted, undefined, needs),

@@ -158,7 +158,13 @@ export const CompletenessSchema = z
     ...StatusCountsSchema.shape,
     sentRatio: z.number().nullable(),
     countedRatio: z.number().nullable(),
-    late: z.number().int(),
+    late: z
+      .number()
+      .int()
+      .describe(
+        'Quá hạn: chưa có báo cáo trong tay khi hết hạn (kể cả ngày gia hạn), hoặc nộp sau hạn',
+      ),
+    overdue: z.number().int().describe('Trong số quá hạn, các đơn vị đến nay vẫn chưa gửi báo cáo'),
     byStatus: z.object({
       notStarted: z.number().int(),
       draft: z.number().int(),

@@ -22,7 +22,6 @@ import {
   change,
   fold,
   isCounted,
-  isLate,
   isSent,
   share,
   type Change,
@@ -100,7 +99,10 @@ export interface Completeness {
   counted: number;
   sentRatio: number | null;
   countedRatio: number | null;
+  /** Late by the one rule (see `lateSql`): not in hand when due, or first sent after it. */
   late: number;
+  /** Of those, the ones still not in hand (the "quá hạn chưa nộp" of the page and the report). */
+  overdue: number;
   byStatus: Record<
     'notStarted' | 'draft' | 'submitted' | 'returned' | 'resubmitted' | 'approved' | 'locked',
     number
@@ -253,7 +255,6 @@ async function orgRef(db: Executor, id: string, at: string | null): Promise<OrgR
 export function completenessOf(
   reporters: readonly ReporterRow[],
   basis: ConsolidationBasis,
-  today: string,
 ): Completeness {
   const byStatus: Completeness['byStatus'] = {
     notStarted: 0,
@@ -269,6 +270,7 @@ export function completenessOf(
   let sent = 0;
   let counted = 0;
   let late = 0;
+  let overdue = 0;
   const nonReporters: Completeness['nonReporters'] = [];
   const bump = (
     m: Map<string, CountRow>,
@@ -306,10 +308,11 @@ export function completenessOf(
       c,
       n,
     );
+    if (r.late) late += n;
     // a unit that has not sent always has a row of its own
     if (!s && r.org_id !== null && r.deadline !== null) {
-      const l = isLate(r.status, r.deadline, r.grace_days ?? 0, today);
-      if (l) late++;
+      const l = r.late;
+      if (l) overdue++;
       nonReporters.push({
         organizationId: r.org_id,
         name: r.name_at_open ?? '',
@@ -332,6 +335,7 @@ export function completenessOf(
     sentRatio: share(sent, expected),
     countedRatio: share(counted, expected),
     late,
+    overdue,
     byStatus,
     byProvince: [...province.values()].sort(byLabel),
     byKind: [...kind.values()].sort(byLabel),
@@ -552,7 +556,7 @@ export function createConsolidationService(db: Executor) {
       indicators,
       children,
       categories,
-      completeness: completenessOf(viewReporters, basis, today),
+      completeness: completenessOf(viewReporters, basis),
       reconciliation: {
         // the grand total is the same set of units in both views by construction; this says so
         balanced: recon.every(

@@ -127,7 +127,10 @@ export interface CompletenessFacts {
   expected: number;
   sent: number;
   counted: number;
-  late: number;
+  /** Units still without a report in hand after the due date. */
+  overdue: number;
+  /** Units that sent their report after the due date. */
+  sentLate: number;
   today: string;
   basis: 'approved' | 'submitted';
   nonReporters: string[];
@@ -138,7 +141,7 @@ export function completenessSentences(c: CompletenessFacts): string[] {
     return ['Kỳ báo cáo này không có đơn vị nào phải gửi báo cáo trong phạm vi tổng hợp.'];
   const ratio = c.sent / c.expected;
   const out = [
-    `Tính đến ngày ${formatDate(c.today)}, có ${formatNumber(c.sent)}/${formatNumber(c.expected)} đơn vị đã gửi báo cáo (đạt ${formatPercent(ratio)}), trong đó ${formatNumber(c.counted)} báo cáo ${c.basis === 'approved' ? 'đã được duyệt và được đưa vào số liệu tổng hợp' : 'được đưa vào số liệu tổng hợp'}${c.late > 0 ? `; ${formatNumber(c.late)} đơn vị đã quá hạn mà chưa gửi báo cáo` : ''}.`,
+    `Tính đến ngày ${formatDate(c.today)}, có ${formatNumber(c.sent)}/${formatNumber(c.expected)} đơn vị đã gửi báo cáo (đạt ${formatPercent(ratio)}), trong đó ${formatNumber(c.counted)} báo cáo ${c.basis === 'approved' ? 'đã được duyệt và được đưa vào số liệu tổng hợp' : 'được đưa vào số liệu tổng hợp'}${c.sentLate > 0 ? `; ${formatNumber(c.sentLate)} đơn vị gửi báo cáo sau thời hạn` : ''}${c.overdue > 0 ? `; ${formatNumber(c.overdue)} đơn vị đã quá hạn mà chưa gửi báo cáo` : ''}.`,
   ];
   if (c.nonReporters.length > 0) {
     const shown = c.nonReporters.slice(0, 30);

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type Selectable, type Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type {
   OrganizationKind,
@@ -55,11 +55,36 @@ export interface CandidateRow {
   province_code: string | null;
 }
 
-/** A report is late when it was not sent by the due date (deadline + grace days). */
-const lateExpr = (today: string) => sql<boolean>`(
-  (s.submitted_at is null and ${today}::date > r.deadline + r.grace_days)
-  or (s.submitted_at is not null
-      and (s.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date > r.deadline + r.grace_days))`;
+/**
+ * The one rule of lateness, for every screen (rounds, reports, consolidation, documents): a
+ * report is late when the due date (deadline + grace days) has passed and it is not in hand now
+ * (not started, draft, or returned and not yet sent again), or when it was first sent after the
+ * due date. The reminders' "quá hạn" is the first half (they speak only to units that have not
+ * sent). Dates are Vietnam's.
+ */
+export function lateSql(
+  today: string,
+  on: {
+    status: RawBuilder<unknown>;
+    submittedAt: RawBuilder<unknown>;
+    deadline: RawBuilder<unknown>;
+    graceDays: RawBuilder<unknown>;
+  },
+): RawBuilder<boolean> {
+  const due = sql`(${on.deadline} + ${on.graceDays})`;
+  return sql<boolean>`(
+    (coalesce(${on.status}::text not in ('submitted', 'resubmitted', 'approved', 'locked'), true)
+     and ${today}::date > ${due})
+    or coalesce((${on.submittedAt} at time zone 'Asia/Ho_Chi_Minh')::date > ${due}, false))`;
+}
+
+const lateExpr = (today: string) =>
+  lateSql(today, {
+    status: sql.ref('s.status'),
+    submittedAt: sql.ref('s.submitted_at'),
+    deadline: sql.ref('r.deadline'),
+    graceDays: sql.ref('r.grace_days'),
+  });
 
 export interface RoundFilter {
   read: Scope;

@@ -136,7 +136,12 @@ export const CompletenessSchema = z
     returned: z.number().int().describe('Bị trả lại'),
     approved: z.number().int().describe('Đã duyệt hoặc đã khóa'),
     notStarted: z.number().int().describe('Chưa bắt đầu'),
-    late: z.number().int().describe('Chưa nộp khi quá hạn (kể cả ngày gia hạn), hoặc nộp sau hạn'),
+    late: z
+      .number()
+      .int()
+      .describe(
+        'Quá hạn: chưa có báo cáo trong tay khi hết hạn (kể cả ngày gia hạn), hoặc nộp sau hạn',
+      ),
   })
   .meta({ id: 'RoundCompleteness' });
 

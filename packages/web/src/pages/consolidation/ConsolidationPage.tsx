@@ -103,10 +103,15 @@ export function CompletenessCard({ c, title }: { c: Completeness; title?: string
         <Col xs={12} md={6}>
           <Statistic
             title={t('consolidation.late')}
-            value={c.late}
+            value={c.overdue}
             formatter={(v) => fmtNumber(Number(v))}
-            valueStyle={c.late > 0 ? { color: '#a8071a' } : undefined}
+            valueStyle={c.overdue > 0 ? { color: '#a8071a' } : undefined}
           />
+          {c.late > c.overdue && (
+            <Typography.Text type="secondary">
+              {t('consolidation.sentLate', { count: fmtNumber(c.late - c.overdue) })}
+            </Typography.Text>
+          )}
         </Col>
         <Col span={24}>
           <Progress
