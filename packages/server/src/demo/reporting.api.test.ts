@@ -31,6 +31,7 @@ beforeAll(async () => {
     .innerJoin('organization as o', 'o.id', 'r.organization_id')
     .select(['r.id', 'o.code'])
     .where('r.period_type', '=', 'nine_months')
+    .where('r.year', '=', 2025)
     .execute();
   nineMonths = rounds.find((r) => r.code === 'VUSTA')!.id;
   hpNineMonths = rounds.find((r) => r.code === 'LHH-31')!.id;
@@ -169,5 +170,32 @@ describe('the demo 9-month round through the API', () => {
     const duoc = c.children.find((x) => x.organizationId === idOf.get('HNTQ-004'))!;
     expect(duoc.values.DT_LUOT).toBe(20_415);
     expect(c.completeness.expected).toBeGreaterThan(150);
+  });
+
+  it('compares the open round with the same period of 2024, whose consolidation the demo holds too', async () => {
+    const api = as['vanphong']!;
+    const last = await t.db
+      .selectFrom('reporting_round')
+      .select('id')
+      .where('period_type', '=', 'nine_months')
+      .where('year', '=', 2024)
+      .where('parent_round_id', 'is', null)
+      .executeTakeFirstOrThrow();
+    type C = {
+      comparison: { sameLastYear: { title: string } | null };
+      indicators: {
+        code: string;
+        value: number | null;
+        sameLastYear: { base: number | null; delta: number | null };
+      }[];
+    };
+    const now = (await api.get(`/api/rounds/${nineMonths}/consolidation`)).json<C>();
+    const then = (await api.get(`/api/rounds/${last.id}/consolidation`)).json<C>();
+    expect(now.comparison.sameLastYear?.title).toBe('Báo cáo sơ kết 9 tháng đầu năm 2024');
+    const luot = now.indicators.find((i) => i.code === 'DT_LUOT')!;
+    const base = then.indicators.find((i) => i.code === 'DT_LUOT')!.value;
+    expect(base).toBeGreaterThan(0);
+    expect(luot.sameLastYear.base).toBe(base);
+    expect(luot.sameLastYear.delta).toBe(luot.value! - base!);
   });
 });

@@ -74,7 +74,7 @@ describe('the demo activities and reports', () => {
   it('loads once, fast, and not again over existing data', async () => {
     expect(loaded).not.toBeNull();
     expect(loaded!.activities).toBeGreaterThan(8_000);
-    expect(loaded!.rounds).toBe(4 + 6);
+    expect(loaded!.rounds).toBe(5 + 8);
     expect(loadMs).toBeLessThan(30_000);
     expect(await loadDemoReporting(t.db)).toBeNull();
     const n = await t.db
@@ -149,17 +149,19 @@ describe('the demo activities and reports', () => {
     expect(await storedValue(nine.id, ric, 'AS_HO')).toEqual({ value: 287, status: 'approved' });
   });
 
-  it('opens the four families: the central round with child rounds of Hải Phòng (and Hải Dương in 2024)', async () => {
+  it('opens the five families: the central round with child rounds of Hải Phòng (and Hải Dương in 2024)', async () => {
     const all = await rounds();
     const roots = all.filter((r) => r.parent_round_id === null);
     expect(roots.map((r) => [r.title, r.organization_code, r.status])).toEqual([
       ['Báo cáo sơ kết 6 tháng đầu năm 2024', 'VUSTA', 'closed'],
+      ['Báo cáo sơ kết 9 tháng đầu năm 2024', 'VUSTA', 'closed'],
       ['Báo cáo tổng kết năm 2024', 'VUSTA', 'closed'],
       ['Báo cáo sơ kết 6 tháng đầu năm 2025', 'VUSTA', 'closed'],
       ['Báo cáo sơ kết 9 tháng đầu năm 2025', 'VUSTA', 'open'],
     ]);
     expect(roots.map((r) => [r.window_from, r.window_to])).toEqual([
       ['2023-12-15', '2024-06-14'],
+      ['2023-12-15', '2024-09-14'],
       ['2023-12-15', '2024-12-14'],
       ['2024-12-15', '2025-06-14'],
       ['2024-12-15', '2025-09-14'],
@@ -290,11 +292,11 @@ describe('the demo activities and reports', () => {
           want.get(v.indicator_code) ?? 0,
         );
     }
-    // Hải Phòng in each family, Hải Dương in the two of 2024 — unless one never reported
+    // Hải Phòng in each family, Hải Dương in the three of 2024 — unless one never reported
     expect(withChildren).toBeGreaterThanOrEqual(5);
   });
 
-  it('closes the three past rounds with every report approved then locked, a few units never reporting', async () => {
+  it('closes the past rounds with every report approved then locked, a few units never reporting', async () => {
     const closed = (await rounds()).filter((r) => r.status === 'closed');
     expect(closed).toHaveLength(
       DEMO_FAMILIES.filter((f) => f.closedOn).reduce((s, f) => s + 1 + f.children.length, 0),

@@ -83,6 +83,19 @@ export const DEMO_FAMILIES: readonly DemoFamilySpec[] = [
     ],
   },
   {
+    // the same period a year before the open round: its "so với cùng kỳ"
+    key: '9T-2024',
+    periodType: 'nine_months',
+    year: 2024,
+    openedOn: '2024-09-03',
+    deadline: '2024-09-20',
+    closedOn: '2024-10-25',
+    children: [
+      { code: 'LHH-31', openedOn: '2024-08-27', deadline: '2024-09-17' },
+      { code: 'LHH-30', openedOn: '2024-08-28', deadline: '2024-09-18' },
+    ],
+  },
+  {
     key: 'NAM-2024',
     periodType: 'year',
     year: 2024,
