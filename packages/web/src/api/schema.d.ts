@@ -10686,6 +10686,8 @@ export interface components {
             overrideReason: string | null;
             /** @description Của đơn vị cấp dưới: tổng các báo cáo đã duyệt trong đợt đơn vị mở cho cấp dưới */
             subunitsValue: number | null;
+            /** @description Chỉ khi báo cáo đã gửi và số của đơn vị cấp dưới nay khác số đã gửi (có báo cáo cấp dưới được duyệt sau): số hiện nay */
+            subunitsValueNow?: number | null;
             total: number | null;
             /** @description Nhận xét chưa xử lý */
             comments: components["schemas"]["SubmissionCommentInput"][];
@@ -13011,6 +13013,8 @@ export interface components {
             overrideReason: string | null;
             /** @description Của đơn vị cấp dưới: tổng các báo cáo đã duyệt trong đợt đơn vị mở cho cấp dưới */
             subunitsValue: number | null;
+            /** @description Chỉ khi báo cáo đã gửi và số của đơn vị cấp dưới nay khác số đã gửi (có báo cáo cấp dưới được duyệt sau): số hiện nay */
+            subunitsValueNow?: number | null;
             total: number | null;
             /** @description Nhận xét chưa xử lý */
             comments: components["schemas"]["SubmissionComment"][];

@@ -1601,6 +1601,10 @@ export const en: Messages = {
       recipients: 'Recipients',
       recipientsHint: 'One recipient per line',
     },
+    subunitsChanged: {
+      title: "The sub-units' figures changed after this report was sent",
+      body: "Reports of sub-units were approved after this report was sent. The 'From sub-units' column keeps the figures as sent; today's figures are shown below them. The round's consolidation always counts the reports approved now.",
+    },
     figure: {
       indicator: 'Indicator',
       unit: 'Unit',
@@ -1609,6 +1613,7 @@ export const en: Messages = {
       ownCol: "Unit's own",
       own: "Unit's own figure: {{label}}",
       subunits: 'From sub-units',
+      subunitsNow: 'Now: {{value}}',
       total: 'Total',
       reason: 'Reason for the change',
       useComputed: 'Use the figure from activities',

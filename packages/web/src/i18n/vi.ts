@@ -1604,6 +1604,10 @@ export const vi = {
       recipients: 'Nơi nhận',
       recipientsHint: 'Mỗi dòng một nơi nhận',
     },
+    subunitsChanged: {
+      title: 'Số liệu của đơn vị cấp dưới đã thay đổi sau khi báo cáo được gửi',
+      body: 'Có báo cáo của đơn vị cấp dưới được duyệt sau khi báo cáo này được gửi. Cột "Của đơn vị cấp dưới" giữ số liệu tại thời điểm gửi; số hiện nay ghi bên dưới. Số liệu tổng hợp của đợt luôn tính theo các báo cáo đã duyệt hiện nay.',
+    },
     figure: {
       indicator: 'Chỉ tiêu',
       unit: 'Đơn vị tính',
@@ -1612,6 +1616,7 @@ export const vi = {
       ownCol: 'Số của đơn vị',
       own: 'Số của đơn vị: {{label}}',
       subunits: 'Của đơn vị cấp dưới',
+      subunitsNow: 'Nay: {{value}}',
       total: 'Tổng cộng',
       reason: 'Lý do điều chỉnh',
       useComputed: 'Dùng số tính từ hoạt động',

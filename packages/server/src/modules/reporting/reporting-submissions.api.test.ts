@@ -26,6 +26,7 @@ interface Item {
   overridden?: boolean;
   overrideReason?: string | null;
   subunitsValue?: number | null;
+  subunitsValueNow?: number | null;
   total?: number | null;
   body?: string;
   comments?: { body: string; resolvedAt: string | null }[];
@@ -462,6 +463,50 @@ describe('the level above', () => {
       action: 'lock',
     });
     expect(lockLaw.statusCode, lockLaw.body).toBe(200);
+  });
+
+  it('a sent report keeps the sub-units column it was sent with and shows what changed since', async () => {
+    // a sub-unit's report approved after the union sent its own (written directly: the point is
+    // what the union's report shows, not how the sub-unit got there)
+    await t.db
+      .insertInto('round_reporter')
+      .values({
+        round_id: hpRound,
+        organization_id: tree.hdLaw.id,
+        name_at_open: 'Hội Luật gia tỉnh Hải Dương',
+        kind_at_open: 'member_association',
+        province_code_at_open: '31',
+      })
+      .execute();
+    const late = await t.db
+      .insertInto('submission')
+      .values({
+        round_id: hpRound,
+        organization_id: tree.hdLaw.id,
+        status: 'approved',
+        submitted_at: new Date(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('submission_value')
+      .values({ submission_id: late.id, indicator_code: 'DT_LUOT', own_value: 40 })
+      .execute();
+    const d = (await central.get(`/api/submissions/${hpSub}`)).json<Detail>();
+    expect(item(d, 'DT_LUOT')).toMatchObject({
+      subunitsValue: 205,
+      subunitsValueNow: 245,
+      total: 255,
+    });
+    // unchanged figures carry no "now"
+    expect(item(d, 'DT_LOP').subunitsValueNow).toBeUndefined();
+    await t.db.deleteFrom('submission_value').where('submission_id', '=', late.id).execute();
+    await t.db.deleteFrom('submission').where('id', '=', late.id).execute();
+    await t.db
+      .deleteFrom('round_reporter')
+      .where('round_id', '=', hpRound)
+      .where('organization_id', '=', tree.hdLaw.id)
+      .execute();
   });
 
   it('the round shows who sent what', async () => {

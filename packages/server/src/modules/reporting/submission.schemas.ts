@@ -162,6 +162,13 @@ export const SubmissionItemSchema = z
         .describe(
           'Của đơn vị cấp dưới: tổng các báo cáo đã duyệt trong đợt đơn vị mở cho cấp dưới',
         ),
+      subunitsValueNow: z
+        .number()
+        .nullable()
+        .optional()
+        .describe(
+          'Chỉ khi báo cáo đã gửi và số của đơn vị cấp dưới nay khác số đã gửi (có báo cáo cấp dưới được duyệt sau): số hiện nay',
+        ),
       total: z.number().nullable(),
       comments: z.array(CommentSchema).describe('Nhận xét chưa xử lý'),
     }),

@@ -144,6 +144,16 @@ export function createSubmissionService(db: Database) {
       ruleItems,
     );
     const computed = own.get(sub.organization_id) ?? {};
+    return { computed, subunits: await liveSubunits(ex, sub, round, items) };
+  }
+
+  /** The sub-units' column as their approved reports give it now (empty without a child round). */
+  async function liveSubunits(
+    ex: Executor,
+    sub: SubmissionRow,
+    round: RoundRow,
+    items: IndicatorItem[],
+  ): Promise<Map<string, number | null>> {
     const subunits = new Map<string, number | null>();
     if (await repo.hasChildRound(ex, round.id, sub.organization_id)) {
       const rows = await repo.childValues(
@@ -160,7 +170,7 @@ export function createSubmissionService(db: Database) {
         subunits.set(item.indicator_code, aggregate(values, item.tree_aggregation));
       }
     }
-    return { computed, subunits };
+    return subunits;
   }
 
   /** Every indicator's figures as the report shows them now (live while editable, else stored). */
@@ -235,6 +245,11 @@ export function createSubmissionService(db: Database) {
     const figs = new Map(
       (await figures(db, sub, round, indicatorItems)).map((f) => [f.item.indicator_code, f]),
     );
+    // A sent report keeps the sub-units' column it was sent with; the sub-units' reports approved
+    // since are shown beside it (the consolidation always counts them).
+    const subunitsNow = isEditableByReporter(sub.status)
+      ? null
+      : await liveSubunits(db, sub, round, indicatorItems);
     const sections = new Map(
       (await repo.sections(db, sub.id)).map((s) => [s.section_code, s.body]),
     );
@@ -308,6 +323,10 @@ export function createSubmissionService(db: Database) {
             overridden: f.overridden,
             overrideReason: f.reason,
             subunitsValue: f.subunits,
+            subunitsValueNow:
+              subunitsNow && (subunitsNow.get(i.indicator_code) ?? null) !== f.subunits
+                ? (subunitsNow.get(i.indicator_code) ?? null)
+                : undefined,
             total: plus(f.own, f.subunits),
             comments: open.filter(
               (c) => c.targetType === 'indicator' && c.targetCode === i.indicator_code,

@@ -579,13 +579,22 @@ export function SubmissionPage() {
       onCell: span,
       render: (_, r) =>
         'item' in r ? (
-          r.item.subunitsValue === null ? (
-            t('common.none')
-          ) : (
-            <Button type="link" size="small" onClick={() => setDrill(r.item.code)}>
-              {fmt(r.item.subunitsValue)}
-            </Button>
-          )
+          <>
+            {r.item.subunitsValue === null ? (
+              t('common.none')
+            ) : (
+              <Button type="link" size="small" onClick={() => setDrill(r.item.code)}>
+                {fmt(r.item.subunitsValue)}
+              </Button>
+            )}
+            {r.item.subunitsValueNow !== undefined && (
+              <div>
+                <Typography.Text type="warning">
+                  {t('reports.figure.subunitsNow', { value: fmt(r.item.subunitsValueNow) })}
+                </Typography.Text>
+              </div>
+            )}
+          </>
         ) : null,
     },
     {
@@ -728,6 +737,15 @@ export function SubmissionPage() {
               ))}
             </>
           }
+        />
+      )}
+      {s.items.some((i) => i.type === 'indicator' && i.subunitsValueNow !== undefined) && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('reports.subunitsChanged.title')}
+          description={t('reports.subunitsChanged.body')}
         />
       )}
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
