@@ -41,7 +41,10 @@ function placedCte(
 ): RawBuilder<unknown> {
   const today = sql`${p.today}::date`;
   const x = sql`${p.organizationId}::uuid`;
-  const readable = readablePredicate(p.scope, sql.ref('rr.organization_id'));
+  const readable = readablePredicate(
+    p.scope,
+    sql.ref(countedOnly ? 's.organization_id' : 'rr.organization_id'),
+  );
   const successors = p.restated
     ? sql`
       chain(origin, id) as (
@@ -96,7 +99,7 @@ function placedCte(
       select ${
         countedOnly
           ? // the values need only where each counted report sits: narrow rows place faster
-            sql`rr.organization_id as org_id, s.id as submission_id, s.status,`
+            sql`s.organization_id as org_id, s.id as submission_id, s.status,`
           : sql`rr.round_id, rr.organization_id as org_id, rr.name_at_open,
              rr.kind_at_open::text as kind_at_open, rr.province_code_at_open,
              o.full_name as name_today, fam.deadline, fam.grace_days,
@@ -112,13 +115,15 @@ function placedCte(
              greatest(o.founded_on,
                       least(fam.window_to, coalesce(o.ended_on - 1, fam.window_to))) as at
       from fam
-      join round_reporter rr on rr.round_id = fam.id
-      join organization o on o.id = rr.organization_id
       ${
         countedOnly
-          ? sql`join submission s on s.round_id = rr.round_id and s.organization_id = rr.organization_id
-                 and s.status = any(${sql.val([...countedOnly])}::submission_status[])`
-          : sql`left join submission s on s.round_id = rr.round_id and s.organization_id = rr.organization_id`
+          ? // a report's (round, unit) is an expected reporter's (foreign key): no need to read them
+            sql`join submission s on s.round_id = fam.id
+                 and s.status = any(${sql.val([...countedOnly])}::submission_status[])
+               join organization o on o.id = s.organization_id`
+          : sql`join round_reporter rr on rr.round_id = fam.id
+               join organization o on o.id = rr.organization_id
+               left join submission s on s.round_id = rr.round_id and s.organization_id = rr.organization_id`
       }
       where ${readable}
     ),${successors}
