@@ -1306,6 +1306,7 @@ export const en: Messages = {
     },
     undoing: {
       title: 'Undoing the import',
+      text: 'Everything the import wrote is removed in one step: all of it or nothing, never half. For 100,000 rows it usually takes a few seconds.',
     },
     undone: {
       title: 'The import was undone',

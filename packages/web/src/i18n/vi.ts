@@ -1310,6 +1310,7 @@ export const vi = {
     },
     undoing: {
       title: 'Đang hoàn tác lần nhập',
+      text: 'Mọi dữ liệu của lần nhập được gỡ trong một bước: gỡ hết hoặc chưa gỡ gì, không bao giờ gỡ dở dang. Với 100.000 dòng thường chỉ mất vài giây.',
     },
     undone: {
       title: 'Đã hoàn tác lần nhập',

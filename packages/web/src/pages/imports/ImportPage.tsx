@@ -164,7 +164,7 @@ function ImportView({ detail: d }: { detail: ImportDetail }) {
       body = <CommittedView detail={d} />;
       break;
     case 'undoing':
-      body = <ProgressCard title={t('imports.undoing.title')} />;
+      body = <ProgressCard title={t('imports.undoing.title')} text={t('imports.undoing.text')} />;
       break;
     case 'undone':
       body = <UndoneView detail={d} />;
