@@ -118,6 +118,97 @@ async function rootId(db: Executor): Promise<string | null> {
  * freezes it, so rounds (which refer to a published version) and the reports written in them
  * never change when an indicator or the form changes later.
  */
+/**
+ * Checks an ordered list of items and turns it into rows (indicators with their current
+ * definition copied): for the form editor and for installing the standard form alike.
+ */
+export async function formItemRows(
+  tx: Executor,
+  items: readonly FormItemInput[],
+): Promise<NewItem[]> {
+  const codes = items.flatMap((it) => (it.type === 'indicator' ? [it.indicatorCode] : []));
+  const byCode = new Map(
+    (await indicatorRepository.findByCodes(tx, codes)).map((r) => [r.code, r]),
+  );
+  const seenCodes = new Map<string, number>();
+  const seenSections = new Map<string, number>();
+  return items.map((it, i): NewItem => {
+    const none = {
+      indicator_id: null,
+      indicator_code: null,
+      unit: null,
+      category: null,
+      source: null,
+      rule: null,
+      tree_aggregation: null,
+      time_aggregation: null,
+      section_code: null,
+      guidance: null,
+    };
+    switch (it.type) {
+      case 'group':
+        return { ...none, item_type: 'group', label: it.label };
+      case 'section': {
+        const before = seenSections.get(it.sectionCode);
+        if (before !== undefined)
+          throw new AppError(
+            400,
+            'invalid',
+            `Phần "${REPORT_SECTION_LABELS[it.sectionCode].vi}" đã có ở mục ${before + 1}; mỗi phần thuyết minh chỉ có một lần`,
+            `items/${i}/sectionCode`,
+          );
+        seenSections.set(it.sectionCode, i);
+        return {
+          ...none,
+          item_type: 'section',
+          label: it.label ?? REPORT_SECTION_LABELS[it.sectionCode].vi,
+          section_code: it.sectionCode,
+          guidance: it.guidance ?? null,
+        };
+      }
+      case 'indicator': {
+        const ind = byCode.get(it.indicatorCode);
+        if (!ind)
+          throw new AppError(
+            400,
+            'invalid',
+            `Không có chỉ tiêu mã "${it.indicatorCode}"`,
+            `items/${i}/indicatorCode`,
+          );
+        if (!ind.active)
+          throw new AppError(
+            400,
+            'invalid',
+            `Chỉ tiêu "${ind.code} – ${ind.name}" đã ngừng sử dụng, không thêm vào biểu mẫu được`,
+            `items/${i}/indicatorCode`,
+          );
+        const before = seenCodes.get(ind.code);
+        if (before !== undefined)
+          throw new AppError(
+            400,
+            'invalid',
+            `Chỉ tiêu "${ind.code}" đã có ở mục ${before + 1}; mỗi chỉ tiêu chỉ có một lần`,
+            `items/${i}/indicatorCode`,
+          );
+        seenCodes.set(ind.code, i);
+        return {
+          ...none,
+          item_type: 'indicator',
+          label: ind.name,
+          indicator_id: ind.id,
+          indicator_code: ind.code,
+          unit: ind.unit,
+          category: ind.category,
+          source: ind.source,
+          rule: ind.rule === null ? null : JSON.stringify(ind.rule),
+          tree_aggregation: ind.tree_aggregation,
+          time_aggregation: ind.time_aggregation,
+        };
+      }
+    }
+  });
+}
+
 export function createFormService(db: Database) {
   async function summaries(formIds: string[]) {
     const rows = await repo.versionSummaries(db, formIds);
@@ -148,91 +239,6 @@ export function createFormService(db: Database) {
     if (!v) throw versionNotFound();
     if (v.published_at !== null) throw conflict(PUBLISHED_IS_FROZEN);
     return v;
-  }
-
-  /** Checks the ordered list and turns it into rows (indicators with their current definition). */
-  async function itemRows(tx: Executor, items: readonly FormItemInput[]): Promise<NewItem[]> {
-    const codes = items.flatMap((it) => (it.type === 'indicator' ? [it.indicatorCode] : []));
-    const byCode = new Map(
-      (await indicatorRepository.findByCodes(tx, codes)).map((r) => [r.code, r]),
-    );
-    const seenCodes = new Map<string, number>();
-    const seenSections = new Map<string, number>();
-    return items.map((it, i): NewItem => {
-      const none = {
-        indicator_id: null,
-        indicator_code: null,
-        unit: null,
-        category: null,
-        source: null,
-        rule: null,
-        tree_aggregation: null,
-        time_aggregation: null,
-        section_code: null,
-        guidance: null,
-      };
-      switch (it.type) {
-        case 'group':
-          return { ...none, item_type: 'group', label: it.label };
-        case 'section': {
-          const before = seenSections.get(it.sectionCode);
-          if (before !== undefined)
-            throw new AppError(
-              400,
-              'invalid',
-              `Phần "${REPORT_SECTION_LABELS[it.sectionCode].vi}" đã có ở mục ${before + 1}; mỗi phần thuyết minh chỉ có một lần`,
-              `items/${i}/sectionCode`,
-            );
-          seenSections.set(it.sectionCode, i);
-          return {
-            ...none,
-            item_type: 'section',
-            label: it.label ?? REPORT_SECTION_LABELS[it.sectionCode].vi,
-            section_code: it.sectionCode,
-            guidance: it.guidance ?? null,
-          };
-        }
-        case 'indicator': {
-          const ind = byCode.get(it.indicatorCode);
-          if (!ind)
-            throw new AppError(
-              400,
-              'invalid',
-              `Không có chỉ tiêu mã "${it.indicatorCode}"`,
-              `items/${i}/indicatorCode`,
-            );
-          if (!ind.active)
-            throw new AppError(
-              400,
-              'invalid',
-              `Chỉ tiêu "${ind.code} – ${ind.name}" đã ngừng sử dụng, không thêm vào biểu mẫu được`,
-              `items/${i}/indicatorCode`,
-            );
-          const before = seenCodes.get(ind.code);
-          if (before !== undefined)
-            throw new AppError(
-              400,
-              'invalid',
-              `Chỉ tiêu "${ind.code}" đã có ở mục ${before + 1}; mỗi chỉ tiêu chỉ có một lần`,
-              `items/${i}/indicatorCode`,
-            );
-          seenCodes.set(ind.code, i);
-          return {
-            ...none,
-            item_type: 'indicator',
-            label: ind.name,
-            indicator_id: ind.id,
-            indicator_code: ind.code,
-            unit: ind.unit,
-            category: ind.category,
-            source: ind.source,
-            rule: ind.rule === null ? null : JSON.stringify(ind.rule),
-            tree_aggregation: ind.tree_aggregation,
-            time_aggregation: ind.time_aggregation,
-          };
-        }
-      }
-    });
   }
 
   return {
@@ -345,7 +351,7 @@ export function createFormService(db: Database) {
         await assertCanManageForms(tx, ctx.actor!);
         const v = await lockDraft(tx, id);
         const before = await repo.items(tx, id);
-        const rows = await itemRows(tx, items);
+        const rows = await formItemRows(tx, items);
         await repo.replaceItems(tx, id, rows);
         const view = (
           xs: readonly {
@@ -394,7 +400,7 @@ export function createFormService(db: Database) {
                 }
               : { type: 'group', label: it.label },
         );
-        await repo.replaceItems(tx, id, await itemRows(tx, input));
+        await repo.replaceItems(tx, id, await formItemRows(tx, input));
         await repo.publishVersion(tx, id);
         const form = await repo.findForm(tx, v.form_id);
         await audit(tx, ctx, {

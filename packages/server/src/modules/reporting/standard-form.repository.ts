@@ -24,14 +24,6 @@ export const standardFormRepository = {
       .execute();
   },
 
-  async indicatorsByCode(db: Executor, codes: readonly string[]) {
-    return db
-      .selectFrom('indicator')
-      .selectAll()
-      .where('code', 'in', [...codes])
-      .execute();
-  },
-
   async formExists(db: Executor, code: string): Promise<boolean> {
     const row = await db
       .selectFrom('report_form')
@@ -60,27 +52,5 @@ export const standardFormRepository = {
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
-  },
-
-  async insertItems(
-    db: Executor,
-    items: {
-      form_version_id: string;
-      position: number;
-      item_type: string;
-      label: string;
-      indicator_id: string | null;
-      indicator_code: string | null;
-      unit: string | null;
-      category: string | null;
-      source: string | null;
-      rule: string | null;
-      tree_aggregation: string | null;
-      time_aggregation: string | null;
-      section_code: string | null;
-      guidance: string | null;
-    }[],
-  ): Promise<void> {
-    if (items.length) await db.insertInto('report_form_item').values(items).execute();
   },
 };

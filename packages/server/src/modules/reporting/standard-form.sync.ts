@@ -1,5 +1,8 @@
 import type { Database } from '../../db/database.js';
 import { STANDARD_FORM, STANDARD_INDICATORS } from './standard-form.js';
+import { formItemRows } from './form.service.js';
+import { formRepository } from './form.repository.js';
+import type { FormItemInput } from './form.schemas.js';
 import { standardFormRepository as repo } from './standard-form.repository.js';
 
 /**
@@ -24,67 +27,30 @@ export async function ensureStandardForm(db: Database): Promise<void> {
       })),
     );
     if (await repo.formExists(tx, STANDARD_FORM.code)) return;
-    const byCode = new Map(
-      (
-        await repo.indicatorsByCode(
-          tx,
-          STANDARD_INDICATORS.map((i) => i.code),
-        )
-      ).map((r) => [r.code, r]),
-    );
     const formId = await repo.insertForm(tx, {
       code: STANDARD_FORM.code,
       name: STANDARD_FORM.name,
       description: STANDARD_FORM.description,
     });
     const versionId = await repo.insertPublishedVersion(tx, formId, 'Phiên bản đầu tiên');
-    await repo.insertItems(
+    const items = await formItemRows(
       tx,
-      STANDARD_FORM.items.map((item, position) => {
-        const base = {
-          form_version_id: versionId,
-          position,
-          indicator_id: null,
-          indicator_code: null,
-          unit: null,
-          category: null,
-          source: null,
-          rule: null,
-          tree_aggregation: null,
-          time_aggregation: null,
-          section_code: null,
-          guidance: null,
-        };
+      STANDARD_FORM.items.map((item): FormItemInput => {
         switch (item.type) {
           case 'group':
-            return { ...base, item_type: 'group', label: item.label };
+            return { type: 'group', label: item.label };
+          case 'indicator':
+            return { type: 'indicator', indicatorCode: item.code };
           case 'section':
             return {
-              ...base,
-              item_type: 'section',
+              type: 'section',
+              sectionCode: item.section,
               label: item.label,
-              section_code: item.section,
               guidance: item.guidance,
             };
-          case 'indicator': {
-            const ind = byCode.get(item.code);
-            if (!ind) throw new Error(`standard form: indicator ${item.code} missing`);
-            return {
-              ...base,
-              item_type: 'indicator',
-              label: ind.name,
-              indicator_id: ind.id,
-              indicator_code: ind.code,
-              unit: ind.unit,
-              category: ind.category,
-              source: ind.source,
-              rule: ind.rule === null ? null : JSON.stringify(ind.rule),
-              tree_aggregation: ind.tree_aggregation,
-              time_aggregation: ind.time_aggregation,
-            };
-          }
         }
       }),
     );
+    await formRepository.replaceItems(tx, versionId, items);
   });
 }
