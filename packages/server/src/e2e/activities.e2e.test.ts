@@ -1,57 +1,22 @@
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_PASSWORD, loadDemoAccountsIfMissing } from '../demo/accounts.js';
-import { loadDemo } from '../demo/loader.js';
-import { buildApp, type App } from '../http/app.js';
-import { TEST_ORIGIN, TEST_SECRET } from '../test/app.js';
-import { createTestDatabase, type TestDatabase } from '../test/database.js';
-import { launchBrowser } from './browser.js';
+import { startDemoServer, type DemoServer } from './demo-server.js';
 
-const WEB_DIST = path.resolve(import.meta.dirname, '../../../web/dist');
-
-let t: TestDatabase;
-let app: App;
-let base: string;
-let browser: Browser;
-let page: Page;
+let server: DemoServer;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await loadDemo(t.db);
-  await loadDemoAccountsIfMissing(t.db);
-  app = await buildApp({
-    db: t.db,
-    logLevel: 'silent',
-    webDist: WEB_DIST,
-    authSecret: TEST_SECRET,
-    publicUrl: TEST_ORIGIN,
-    demoMode: true,
-  });
-  base = await app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
+  server = await startDemoServer();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await t?.drop();
+  await server?.stop();
 });
 
-/** The API with the browser's own session cookie. */
-const get = async (url: string): Promise<Response> => {
-  const cookies = await page.context().cookies(base);
-  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  return fetch(base + url, { headers: { cookie } });
-};
-
 it('records an activity in the browser, attaches a file, finds it, deletes it', async () => {
-  await page.goto(`${base}/hoat-dong`);
-  await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill('haiphong.bientap');
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByText(/Tổng số: [\d.]+ hoạt động/).waitFor();
+  const page = await server.signIn({
+    username: 'haiphong.bientap',
+    path: '/hoat-dong',
+    ready: (p) => p.getByText(/Tổng số: [\d.]+ hoạt động/).waitFor(),
+  });
 
   await page.getByRole('button', { name: 'Thêm hoạt động' }).click();
   const dialog = page.getByRole('dialog', { name: 'Thêm hoạt động' });
@@ -86,7 +51,7 @@ it('records an activity in the browser, attaches a file, finds it, deletes it', 
   });
   await drawer.getByText('Biên bản lớp học.pdf').waitFor();
   const href = await drawer.getByRole('link', { name: /Tải xuống/ }).getAttribute('href');
-  const file = await get(href!);
+  const file = await server.fetchAs(page, href!);
   expect(file.status).toBe(200);
   expect(file.headers.get('content-disposition')).toContain(
     `filename*=UTF-8''${encodeURIComponent('Biên bản lớp học.pdf')}`,
@@ -113,7 +78,9 @@ it('records an activity in the browser, attaches a file, finds it, deletes it', 
   await drawer.getByRole('button', { name: /Xóa$/ }).click();
   await page.getByRole('button', { name: 'Xóa hoạt động' }).click();
   await page.getByText('Đã xóa hoạt động').waitFor();
-  const left = (await (await get('/api/activities?q=kiem%20thu%20dau%20cuoi')).json()) as {
+  const left = (await (
+    await server.fetchAs(page, '/api/activities?q=kiem%20thu%20dau%20cuoi')
+  ).json()) as {
     total: number;
   };
   expect(left.total).toBe(0);

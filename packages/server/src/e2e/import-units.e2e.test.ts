@@ -1,14 +1,8 @@
 import { foldVietnamese } from '@lienhiep/core';
 import ExcelJS from 'exceljs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_PASSWORD, loadDemoAccountsIfMissing } from '../demo/accounts.js';
-import { loadDemo } from '../demo/loader.js';
-import { buildApp, type App } from '../http/app.js';
-import { TEST_ORIGIN, TEST_SECRET } from '../test/app.js';
-import { createTestDatabase, type TestDatabase } from '../test/database.js';
-import { launchBrowser } from './browser.js';
+import { startDemoServer, type DemoServer } from './demo-server.js';
 
 /**
  * The two other kinds of list a secretariat keeps, through the browser: its sub-units (a new
@@ -18,45 +12,21 @@ import { launchBrowser } from './browser.js';
  * and the undo of the sub-units.
  */
 
-const WEB_DIST = path.resolve(import.meta.dirname, '../../../web/dist');
-
-let t: TestDatabase;
-let app: App;
-let base: string;
-let browser: Browser;
+let server: DemoServer;
 let page: Page;
 let unionId: string;
 let unionName: string;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await loadDemo(t.db);
-  await loadDemoAccountsIfMissing(t.db);
-  app = await buildApp({
-    db: t.db,
-    logLevel: 'silent',
-    webDist: WEB_DIST,
-    authSecret: TEST_SECRET,
-    publicUrl: TEST_ORIGIN,
-    demoMode: true,
-    jobsUrl: t.url,
-  });
-  base = await app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
+  server = await startDemoServer({ jobs: true });
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await t?.drop();
+  await server?.stop();
 });
 
-const api = async <T>(url: string): Promise<T> => {
-  const cookies = await page.context().cookies(base);
-  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  return (await fetch(base + url, { headers: { cookie } })).json() as Promise<T>;
-};
+const api = async <T>(url: string): Promise<T> =>
+  (await server.fetchAs(page, url)).json() as Promise<T>;
 
 interface OrgItem {
   id: string;
@@ -78,7 +48,7 @@ async function workbook(sheet: string, rows: (string | number | null)[][]): Prom
 }
 
 async function upload(kindLabel: string, title: string, fileName: string, content: Buffer) {
-  await page.goto(`${base}/nhap-du-lieu`);
+  await page.goto(`${server.base}/nhap-du-lieu`);
   await page.getByRole('button', { name: 'Tải tệp lên' }).first().click();
   await page.getByRole('dialog').getByText(kindLabel, { exact: true }).click();
   const dialog = page.getByRole('dialog', { name: title });
@@ -113,11 +83,11 @@ let existingChild: OrgItem;
 let unitsImport: string;
 
 it('imports a list of sub-units: the kinds read from the names, the unit already there skipped', async () => {
-  await page.goto(`${base}/`);
-  await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill('haiphong.bientap');
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
+  page = await server.signIn({
+    username: 'haiphong.bientap',
+    path: '/',
+    ready: (p) => p.waitForURL((u) => !u.pathname.startsWith('/dang-nhap')),
+  });
   const me = await api<{ roles: { organization: { id: string; fullName: string } }[] }>(
     '/api/auth/me',
   );
@@ -178,14 +148,14 @@ it('imports a list of sub-units: the kinds read from the names, the unit already
   expect(created.map((o) => o.kind)).toEqual(['member_association']);
   expect((await orgsNamed(NEW_UNITS[1]!)).map((o) => o.kind)).toEqual(['club']);
   // the registry shows the new association with its founding date, under the union
-  await page.goto(`${base}/to-chuc/${created[0]!.id}`);
+  await page.goto(`${server.base}/to-chuc/${created[0]!.id}`);
   await page.getByRole('heading', { name: NEW_UNITS[0]! }).waitFor();
   await page.getByText('12/05/2001').first().waitFor();
   await page.getByRole('link', { name: unionName }).first().waitFor();
 }, 240_000);
 
 it('undoes the sub-units import: the two new units are gone, the existing one untouched', async () => {
-  await page.goto(`${base}/nhap-du-lieu/${unitsImport}`);
+  await page.goto(`${server.base}/nhap-du-lieu/${unitsImport}`);
   await page.getByText('Đã ghi xong lần nhập').waitFor();
   await page.getByRole('button', { name: 'Hoàn tác lần nhập' }).click();
   await page
@@ -246,7 +216,7 @@ it('imports collective members: a unit of the registry joins, a new company is a
   expect([added.status, added.since]).toEqual(['active', '2025-04-20']);
 
   // the union's profile lists them on its collective members tab
-  await page.goto(`${base}/to-chuc/${unionId}`);
+  await page.goto(`${server.base}/to-chuc/${unionId}`);
   await page.getByRole('tab', { name: /Hội viên tập thể/ }).click();
   await page.getByText(company, { exact: true }).waitFor();
 }, 240_000);

@@ -1,54 +1,24 @@
 import { encodeTcvn3, foldVietnamese } from '@lienhiep/core';
 import ExcelJS from 'exceljs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_PASSWORD, loadDemoAccountsIfMissing } from '../demo/accounts.js';
-import { loadDemo } from '../demo/loader.js';
-import { buildApp, type App } from '../http/app.js';
-import { TEST_ORIGIN, TEST_SECRET } from '../test/app.js';
-import { createTestDatabase, type TestDatabase } from '../test/database.js';
-import { launchBrowser } from './browser.js';
+import { startDemoServer, type DemoServer } from './demo-server.js';
 
-const WEB_DIST = path.resolve(import.meta.dirname, '../../../web/dist');
-
-let t: TestDatabase;
-let app: App;
-let base: string;
-let browser: Browser;
+let server: DemoServer;
 let page: Page;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await loadDemo(t.db);
-  await loadDemoAccountsIfMissing(t.db);
-  app = await buildApp({
-    db: t.db,
-    logLevel: 'silent',
-    webDist: WEB_DIST,
-    authSecret: TEST_SECRET,
-    publicUrl: TEST_ORIGIN,
-    demoMode: true,
-    // the analysis, the commit and the undo run as jobs
-    jobsUrl: t.url,
-  });
-  base = await app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
+  // the analysis, the commit and the undo run as jobs
+  server = await startDemoServer({ jobs: true });
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await t?.drop();
+  await server?.stop();
 });
 
 /** API reads with the browser's own session cookie, so they see what the signed-in user sees. */
-const api = async <T>(url: string): Promise<T> => {
-  const cookies = await page.context().cookies(base);
-  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  return (await fetch(base + url, { headers: { cookie } })).json() as Promise<T>;
-};
+const api = async <T>(url: string): Promise<T> =>
+  (await server.fetchAs(page, url)).json() as Promise<T>;
 
 interface PersonItem {
   id: string;
@@ -122,11 +92,11 @@ let importId: string;
 let unionId: string;
 
 it('uploads a messy member list from the members page and maps its columns', async () => {
-  await page.goto(`${base}/hoi-vien`);
-  await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill('haiphong.bientap');
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { name: 'Hội viên', exact: true }).waitFor();
+  page = await server.signIn({
+    username: 'haiphong.bientap',
+    path: '/hoi-vien',
+    ready: 'Hội viên',
+  });
 
   const me = await api<{ roles: { organization: { id: string; fullName: string } }[] }>(
     '/api/auth/me',
@@ -313,7 +283,7 @@ it('commits, shows what was written, and the new members are found', async () =>
   ).toEqual([['join', '2021-06-01']]);
 
   // the list of imports shows it, written
-  await page.goto(`${base}/nhap-du-lieu`);
+  await page.goto(`${server.base}/nhap-du-lieu`);
   const line = page.locator('tr', { hasText: 'hoi-vien-2025.xlsx' });
   await line.getByText('Đã ghi', { exact: true }).waitFor();
   await line.getByText('5 dòng · 4 hội viên mới').waitFor();

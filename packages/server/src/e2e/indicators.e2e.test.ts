@@ -1,12 +1,8 @@
-import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildApp, type App } from '../http/app.js';
 import { notificationService } from '../modules/notifications/notification.service.js';
-import { TEST_ORIGIN, TEST_SECRET } from '../test/app.js';
-import { createTestDatabase, type TestDatabase } from '../test/database.js';
 import { createRoot, createUser, PASSWORD } from '../test/session.js';
-import { launchBrowser } from './browser.js';
+import { startDemoServer, type DemoServer } from './demo-server.js';
 
 /**
  * The indicators and forms page and the notification bell in the browser: an administrator of
@@ -15,56 +11,32 @@ import { launchBrowser } from './browser.js';
  * notification arrives, the bell counts it, a click opens its link and marks it read.
  */
 
-const WEB_DIST =
-  process.env.LIENHIEP_WEB_DIST ?? path.resolve(import.meta.dirname, '../../../web/dist');
-
-let t: TestDatabase;
-let app: App;
-let base: string;
-let browser: Browser;
+let server: DemoServer;
 let page: Page;
 let userId: string;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  const root = await createRoot(t.db);
-  userId = await createUser(t.db, 'tw.quantri', [{ role: 'unit_admin', organizationId: root }]);
-  app = await buildApp({
-    db: t.db,
-    logLevel: 'silent',
-    webDist: WEB_DIST,
-    authSecret: TEST_SECRET,
-    publicUrl: TEST_ORIGIN,
-    demoMode: true,
+  server = await startDemoServer({
+    demo: false,
+    seed: async (db) => {
+      const root = await createRoot(db);
+      userId = await createUser(db, 'tw.quantri', [{ role: 'unit_admin', organizationId: root }]);
+    },
   });
-  base = await app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await launchBrowser();
-  const context = await browser.newContext({
+  page = await server.signIn({
+    username: 'tw.quantri',
+    password: PASSWORD,
+    path: '/chi-tieu',
+    ready: 'Chỉ tiêu và biểu mẫu báo cáo',
     viewport: { width: 1440, height: 1000 },
-    locale: 'vi-VN',
   });
-  page = await context.newPage();
-  await page.goto(`${base}/chi-tieu`);
-  await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill('tw.quantri');
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { name: 'Chỉ tiêu và biểu mẫu báo cáo' }).waitFor();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await t?.drop();
+  await server?.stop();
 });
 
-async function api<T>(url: string): Promise<T> {
-  const cookies = await page.context().cookies(base);
-  const res = await fetch(base + url, {
-    headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; ') },
-  });
-  expect(res.status, url).toBe(200);
-  return (await res.json()) as T;
-}
+const api = <T>(url: string): Promise<T> => server.api<T>(page, url);
 
 const option = (text: string) =>
   page
@@ -181,7 +153,7 @@ it('adds it to a new version of the standard form, moves it, saves and publishes
 });
 
 it('the bell counts a new notification; a click opens its link and marks it read', async () => {
-  await t.db.transaction().execute((tx) =>
+  await server.db.transaction().execute((tx) =>
     notificationService.notifyUsers(tx, [userId], {
       kind: 'round.due_soon',
       title: 'Sắp đến hạn nộp báo cáo: Báo cáo sơ kết 9 tháng đầu năm 2025',
@@ -189,12 +161,12 @@ it('the bell counts a new notification; a click opens its link and marks it read
       link: '/thong-bao',
     }),
   );
-  await page.goto(`${base}/`);
+  await page.goto(`${server.base}/`);
   const bell = page.getByRole('button', { name: 'Thông báo: 1 chưa đọc' });
   await bell.click();
   await page.getByText('Xem tất cả thông báo').waitFor();
   await page.locator('[role=dialog] [role=button]', { hasText: 'Sắp đến hạn nộp báo cáo' }).click();
-  await page.waitForURL(`${base}/thong-bao`);
+  await page.waitForURL(`${server.base}/thong-bao`);
   await page.getByText('Bạn đã đọc hết thông báo').waitFor();
   await page.getByRole('button', { name: 'Thông báo', exact: true }).waitFor();
   const mine = await api<{ unread: number; items: { readAt: string | null }[] }>(

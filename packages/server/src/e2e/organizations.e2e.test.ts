@@ -1,43 +1,19 @@
 import { foldVietnamese } from '@lienhiep/core';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_PASSWORD, loadDemoAccountsIfMissing } from '../demo/accounts.js';
-import { loadDemo } from '../demo/loader.js';
-import { buildApp, type App } from '../http/app.js';
-import { TEST_ORIGIN, TEST_SECRET } from '../test/app.js';
-import { createTestDatabase, type TestDatabase } from '../test/database.js';
-import { launchBrowser } from './browser.js';
+import { DEMO_PASSWORD } from '../demo/accounts.js';
+import { startDemoServer, type DemoServer } from './demo-server.js';
 
-const WEB_DIST = path.resolve(import.meta.dirname, '../../../web/dist');
-
-let t: TestDatabase;
-let app: App;
-let base: string;
-let browser: Browser;
+let server: DemoServer;
 let page: Page;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await loadDemo(t.db);
-  await loadDemoAccountsIfMissing(t.db);
-  app = await buildApp({
-    db: t.db,
-    logLevel: 'silent',
-    webDist: WEB_DIST,
-    authSecret: TEST_SECRET,
-    publicUrl: TEST_ORIGIN,
-    demoMode: true,
-  });
-  base = await app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
+  server = await startDemoServer();
+  page = await server.newPage();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await t?.drop();
+  await server?.stop();
 });
 
 interface Summary {
@@ -48,14 +24,11 @@ interface Summary {
   parent: { id: string; kind: string; fullName: string } | null;
 }
 /** API reads with the browser's own session cookie, so they see what the signed-in user sees. */
-const api = async <T>(url: string): Promise<T> => {
-  const cookies = await page.context().cookies(base);
-  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  return (await fetch(base + url, { headers: { cookie } })).json() as Promise<T>;
-};
+const api = async <T>(url: string): Promise<T> =>
+  (await server.fetchAs(page, url)).json() as Promise<T>;
 
 it('signs in through the browser and sees only its own subtree', async () => {
-  await page.goto(`${base}/to-chuc`);
+  await page.goto(`${server.base}/to-chuc`);
   await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill('haiphong.bientap');
   await page.getByLabel('Mật khẩu').fill('sai-mat-khau-1');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -84,7 +57,7 @@ it('searches without diacritics, opens a profile and records a move through the 
   );
   const target = associations.items.find((a) => a.id !== club!.parent!.id)!;
 
-  await page.goto(`${base}/to-chuc`);
+  await page.goto(`${server.base}/to-chuc`);
   await page
     .getByPlaceholder('Tìm theo tên tổ chức (có dấu hoặc không dấu)')
     .fill(foldVietnamese(club!.fullName));

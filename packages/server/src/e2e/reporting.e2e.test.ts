@@ -1,16 +1,10 @@
 import fs from 'node:fs/promises';
-import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoAccountsIfMissing } from '../demo/accounts.js';
-import { loadDemo } from '../demo/loader.js';
-import { loadDemoReporting } from '../demo/reporting.js';
-import { buildApp, type App } from '../http/app.js';
-import { TEST_ORIGIN, TEST_SECRET } from '../test/app.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/accounts.js';
 import { openZip } from '../modules/imports/zip-reader.js';
-import { createTestDatabase, type TestDatabase } from '../test/database.js';
 import { createUser, PASSWORD } from '../test/session.js';
-import { launchBrowser } from './browser.js';
+import { startDemoServer, type DemoServer } from './demo-server.js';
 
 /**
  * A full reporting round in the browser: the central office opens a round, Hội Dược học Việt
@@ -19,74 +13,44 @@ import { launchBrowser } from './browser.js';
  * approves — checking what the pages show at each step, and the API behind them.
  */
 
-const WEB_DIST = path.resolve(import.meta.dirname, '../../../web/dist');
 const UNIT = 'Hội Dược học Việt Nam';
 const CENTRE = 'Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam';
 
-let t: TestDatabase;
-let app: App;
-let base: string;
-let browser: Browser;
+let server: DemoServer;
 let reviewerLogin = { username: 'trungtam.duyet', password: DEMO_PASSWORD };
 let roundId: string;
 let submissionId: string;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await loadDemo(t.db);
-  await loadDemoAccountsIfMissing(t.db);
-  // the activities and rounds of the demo, as the server loads them at start
-  await loadDemoReporting(t.db);
-  if (!DEMO_ACCOUNTS.some((a) => a.username === 'trungtam.duyet')) {
-    const vusta = await t.db
-      .selectFrom('organization')
-      .select('id')
-      .where('code', '=', 'VUSTA')
-      .executeTakeFirstOrThrow();
-    await createUser(t.db, 'duyet.trungtam', [{ role: 'reviewer', organizationId: vusta.id }]);
-    reviewerLogin = { username: 'duyet.trungtam', password: PASSWORD };
-  }
-  app = await buildApp({
-    db: t.db,
-    logLevel: 'silent',
-    webDist: WEB_DIST,
-    authSecret: TEST_SECRET,
-    publicUrl: TEST_ORIGIN,
-    demoMode: true,
+  server = await startDemoServer({
+    // the activities and rounds of the demo, as the server loads them at start
+    reporting: true,
+    seed: async (db) => {
+      if (DEMO_ACCOUNTS.some((a) => a.username === 'trungtam.duyet')) return;
+      const vusta = await db
+        .selectFrom('organization')
+        .select('id')
+        .where('code', '=', 'VUSTA')
+        .executeTakeFirstOrThrow();
+      await createUser(db, 'duyet.trungtam', [{ role: 'reviewer', organizationId: vusta.id }]);
+      reviewerLogin = { username: 'duyet.trungtam', password: PASSWORD };
+    },
   });
-  base = await app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await launchBrowser();
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await t?.drop();
+  await server?.stop();
 });
 
 /** A signed-in page of its own (separate cookies) for one person. */
-async function signedIn(username: string, password = DEMO_PASSWORD): Promise<Page> {
-  const context: BrowserContext = await browser.newContext({
+const signedIn = (username: string, password?: string): Promise<Page> =>
+  server.signIn({
+    username,
+    password,
+    path: '/bao-cao',
+    ready: 'Báo cáo định kỳ',
     viewport: { width: 1440, height: 1000 },
-    locale: 'vi-VN',
   });
-  const page = await context.newPage();
-  await page.goto(`${base}/bao-cao`);
-  await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill(username);
-  await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { name: 'Báo cáo định kỳ', exact: true }).waitFor();
-  return page;
-}
-
-/** API reads with the page's own session. */
-async function api<T>(page: Page, url: string): Promise<T> {
-  const cookies = await page.context().cookies(base);
-  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  const res = await fetch(base + url, { headers: { cookie } });
-  expect(res.status, url).toBe(200);
-  return (await res.json()) as T;
-}
 
 interface Figure {
   code?: string;
@@ -187,7 +151,7 @@ it('the central office opens a round for the units below it', async () => {
   roundId = page.url().split('/').pop()!;
   await page.getByRole('heading', { name: 'Báo cáo quý III năm 2025' }).waitFor();
   await page.getByText('15/06/2025 – 14/09/2025').waitFor();
-  const round = await api<{
+  const round = await server.api<{
     completeness: { expected: number; notStarted: number };
     reporters: { nameAtOpen: string }[];
   }>(page, `/api/rounds/${roundId}`);
@@ -217,7 +181,7 @@ it("the unit's editor fills its figures, overrides one with a reason, writes a s
   await unit.getByTestId('submission-status').getByText('Đang soạn').waitFor();
 
   // the figures from activities are those the API computes from the unit's activities
-  let d = await api<Detail>(unit, `/api/submissions/${submissionId}`);
+  let d = await server.api<Detail>(unit, `/api/submissions/${submissionId}`);
   const computed = figure(d, 'DT_LUOT').computedValue!;
   const lop = figure(d, 'DT_LOP').computedValue!;
   // the demo's courses of the pharmacists' society in this quarter
@@ -272,7 +236,7 @@ it("the unit's editor fills its figures, overrides one with a reason, writes a s
     .click();
   await unit.getByText('Đã lưu').first().waitFor();
 
-  d = await api<Detail>(unit, `/api/submissions/${submissionId}`);
+  d = await server.api<Detail>(unit, `/api/submissions/${submissionId}`);
   expect(figure(d, 'TC_HOI_VIEN_MOI').ownValue).toBe(1250);
   expect(figure(d, 'DT_LUOT')).toMatchObject({
     computedValue: computed,
@@ -292,7 +256,9 @@ it("the unit's editor fills its figures, overrides one with a reason, writes a s
   await warning.getByRole('button', { name: /OK|Đồng ý/ }).click();
   await unit.getByTestId('submission-status').getByText('Đã nộp').waitFor();
   await unit.getByRole('button', { name: 'Nộp báo cáo' }).waitFor({ state: 'detached' });
-  expect((await api<Detail>(unit, `/api/submissions/${submissionId}`)).status).toBe('submitted');
+  expect((await server.api<Detail>(unit, `/api/submissions/${submissionId}`)).status).toBe(
+    'submitted',
+  );
 }, 180_000);
 
 it("the centre's reviewer returns it with a comment on one figure", async () => {
@@ -330,7 +296,7 @@ it("the centre's reviewer returns it with a comment on one figure", async () => 
     .getByTestId('submission-status')
     .getByText('Bị trả lại')
     .waitFor({ timeout: 60_000 });
-  const d = await api<Detail>(reviewer, `/api/submissions/${submissionId}`);
+  const d = await server.api<Detail>(reviewer, `/api/submissions/${submissionId}`);
   expect(d.status).toBe('returned');
   expect(figure(d, 'DT_LUOT').comments?.map((c) => c.body)).toEqual([
     'Đề nghị dùng số tính từ hoạt động đã ghi',
@@ -355,7 +321,7 @@ it('the unit sees why, fixes the figure and submits again', async () => {
   const warning = unit.getByRole('dialog', { name: 'Báo cáo đã nộp, lưu ý' });
   await warning.getByRole('button', { name: /OK|Đồng ý/ }).click();
   await unit.getByTestId('submission-status').getByText('Đã nộp lại').waitFor();
-  const d = await api<Detail>(unit, `/api/submissions/${submissionId}`);
+  const d = await server.api<Detail>(unit, `/api/submissions/${submissionId}`);
   expect(d.status).toBe('resubmitted');
   expect(figure(d, 'DT_LUOT').overridden).toBe(false);
   expect(figure(d, 'DT_LUOT').ownValue).toBe(figure(d, 'DT_LUOT').computedValue);
@@ -371,7 +337,7 @@ it('the reviewer approves; the history tells the whole story', async () => {
   for (const step of ['Bắt đầu soạn', 'Nộp báo cáo', 'Trả lại', 'Duyệt']) {
     await reviewer.locator('.ant-timeline').getByText(step, { exact: true }).first().waitFor();
   }
-  const d = await api<Detail>(reviewer, `/api/submissions/${submissionId}`);
+  const d = await server.api<Detail>(reviewer, `/api/submissions/${submissionId}`);
   expect(d.history.map((h) => h.toStatus)).toEqual([
     'draft',
     'submitted',
@@ -379,7 +345,7 @@ it('the reviewer approves; the history tells the whole story', async () => {
     'resubmitted',
     'approved',
   ]);
-  const round = await api<{ completeness: { approved: number } }>(
+  const round = await server.api<{ completeness: { approved: number } }>(
     reviewer,
     `/api/rounds/${roundId}`,
   );
