@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Browser, Page, ViewportSize } from 'playwright-core';
+import type { Browser, Locator, Page, ViewportSize } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Database } from '../db/database.js';
 import { DEMO_PASSWORD, loadDemoAccountsIfMissing } from '../demo/accounts.js';
@@ -140,4 +140,26 @@ function harness(
       return (await res.json()) as T;
     },
   };
+}
+
+/**
+ * Acts until what the action should bring shows. Under the load of the whole suite a click can
+ * land while a dialog or a confirmation is still animating in and be lost; the action must be
+ * safe to repeat (check before clicking what may already be gone).
+ */
+export async function actUntil(
+  action: () => Promise<void>,
+  outcome: Locator,
+  attempts = 4,
+): Promise<void> {
+  for (let i = 0; i < attempts; i++) {
+    await action();
+    try {
+      await outcome.waitFor({ timeout: 5_000 });
+      return;
+    } catch {
+      // not yet: act again
+    }
+  }
+  await outcome.waitFor();
 }

@@ -2,7 +2,7 @@ import { foldVietnamese } from '@lienhiep/core';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startDemoServer, type DemoServer } from './demo-server.js';
+import { actUntil, startDemoServer, type DemoServer } from './demo-server.js';
 
 /**
  * The two other kinds of list a secretariat keeps, through the browser: its sub-units (a new
@@ -50,9 +50,10 @@ async function workbook(sheet: string, rows: (string | number | null)[][]): Prom
 async function upload(kindLabel: string, title: string, fileName: string, content: Buffer) {
   await page.goto(`${server.base}/nhap-du-lieu`);
   await page.getByRole('button', { name: 'Tải tệp lên' }).first().click();
-  await page.getByRole('dialog').getByText(kindLabel, { exact: true }).click();
   const dialog = page.getByRole('dialog', { name: title });
-  await dialog.waitFor();
+  await actUntil(async () => {
+    await page.getByRole('dialog').getByText(kindLabel, { exact: true }).click();
+  }, dialog);
   await dialog.getByText(unionName, { exact: true }).waitFor();
   await dialog.locator('input[type=file]').setInputFiles({
     name: fileName,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/accounts.js';
 import { openZip } from '../modules/imports/zip-reader.js';
 import { createUser, PASSWORD } from '../test/session.js';
-import { startDemoServer, type DemoServer } from './demo-server.js';
+import { actUntil, startDemoServer, type DemoServer } from './demo-server.js';
 
 /**
  * A full reporting round in the browser: the central office opens a round, Hội Dược học Việt
@@ -77,6 +77,18 @@ const option = (page: Page, text: string, exact = false) =>
     .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
     .filter(exact ? { has: page.getByText(text, { exact: true }) } : { hasText: text })
     .first();
+
+/** Clicks an action that asks for confirmation, and confirms, until its outcome shows. */
+async function confirmed(page: Page, action: string, outcome: Locator): Promise<void> {
+  const confirm = page.getByRole('tooltip').getByRole('button', { name: action });
+  await actUntil(async () => {
+    if (!(await confirm.isVisible())) {
+      const open = page.getByRole('button', { name: action });
+      if (await open.isVisible()) await open.click();
+    }
+    await confirm.click({ timeout: 5_000 }).catch(() => undefined);
+  }, outcome);
+}
 
 /**
  * Chooses an option and waits for what the choice shows. Under a loaded machine a click that
@@ -248,10 +260,9 @@ it("the unit's editor fills its figures, overrides one with a reason, writes a s
     'Hội tổ chức nhiều lớp đào tạo liên tục cho dược sĩ trên cả nước.',
   );
 
-  await unit.getByRole('button', { name: 'Nộp báo cáo' }).click();
-  await unit.getByRole('tooltip').getByRole('button', { name: 'Nộp báo cáo' }).click();
   // the manual figures left empty are warned about
   const warning = unit.getByRole('dialog', { name: 'Báo cáo đã nộp, lưu ý' });
+  await confirmed(unit, 'Nộp báo cáo', warning);
   await warning.getByText('Tổng số hội viên cuối kỳ', { exact: false }).waitFor();
   await warning.getByRole('button', { name: /OK|Đồng ý/ }).click();
   await unit.getByTestId('submission-status').getByText('Đã nộp').waitFor();
@@ -316,9 +327,8 @@ it('the unit sees why, fixes the figure and submits again', async () => {
   await luotRow.getByText('Hai lớp cuối tháng 9 chưa được ghi vào hệ thống').waitFor({
     state: 'detached',
   });
-  await unit.getByRole('button', { name: 'Nộp báo cáo' }).click();
-  await unit.getByRole('tooltip').getByRole('button', { name: 'Nộp báo cáo' }).click();
   const warning = unit.getByRole('dialog', { name: 'Báo cáo đã nộp, lưu ý' });
+  await confirmed(unit, 'Nộp báo cáo', warning);
   await warning.getByRole('button', { name: /OK|Đồng ý/ }).click();
   await unit.getByTestId('submission-status').getByText('Đã nộp lại').waitFor();
   const d = await server.api<Detail>(unit, `/api/submissions/${submissionId}`);
@@ -331,9 +341,11 @@ it('the unit sees why, fixes the figure and submits again', async () => {
 it('the reviewer approves; the history tells the whole story', async () => {
   await reviewer.reload();
   await reviewer.getByTestId('submission-status').getByText('Đã nộp lại').waitFor();
-  await reviewer.getByRole('button', { name: 'Duyệt' }).click();
-  await reviewer.getByRole('tooltip').getByRole('button', { name: 'Duyệt' }).click();
-  await reviewer.getByTestId('submission-status').getByText('Đã duyệt').waitFor();
+  await confirmed(
+    reviewer,
+    'Duyệt',
+    reviewer.getByTestId('submission-status').getByText('Đã duyệt'),
+  );
   for (const step of ['Bắt đầu soạn', 'Nộp báo cáo', 'Trả lại', 'Duyệt']) {
     await reviewer.locator('.ant-timeline').getByText(step, { exact: true }).first().waitFor();
   }
