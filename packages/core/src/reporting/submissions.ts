@@ -68,10 +68,18 @@ export function allowedSubmissionActions(status: SubmissionStatus): SubmissionAc
 export const isEditableByReporter = (s: SubmissionStatus): boolean =>
   s === 'draft' || s === 'returned';
 
+/** Statuses of a report in the parent's hands (sent, and not returned since). */
+export const SENT_STATUSES = [
+  'submitted',
+  'resubmitted',
+  'approved',
+  'locked',
+] as const satisfies readonly SubmissionStatus[];
+
 /** Statuses whose figures count in a consolidation: 'approved' by default, or all that were sent. */
 export const COUNTED_STATUSES = {
   approved: ['approved', 'locked'],
-  submitted: ['submitted', 'resubmitted', 'approved', 'locked'],
+  submitted: SENT_STATUSES,
 } as const satisfies Record<string, readonly SubmissionStatus[]>;
 export type ConsolidationBasis = keyof typeof COUNTED_STATUSES;
 

@@ -1,5 +1,6 @@
 import {
   COUNTED_STATUSES,
+  SENT_STATUSES,
   type ConsolidationBasis,
   type SubmissionStatus,
   type TreeAggregation,
@@ -65,15 +66,8 @@ export function change(value: number | null, base: number | null | undefined): C
   return { base: b, delta: round(value - b), ratio: b === 0 ? null : (value - b) / b };
 }
 
-export const SENT_STATUSES: readonly SubmissionStatus[] = [
-  'submitted',
-  'resubmitted',
-  'approved',
-  'locked',
-];
-
 export const isSent = (s: SubmissionStatus | null): boolean =>
-  s !== null && SENT_STATUSES.includes(s);
+  s !== null && (SENT_STATUSES as readonly string[]).includes(s);
 export const isCounted = (s: SubmissionStatus | null, basis: ConsolidationBasis): boolean =>
   s !== null && (COUNTED_STATUSES[basis] as readonly string[]).includes(s);
 

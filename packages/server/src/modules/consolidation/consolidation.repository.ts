@@ -1,4 +1,4 @@
-import type { IndicatorRule, SubmissionStatus } from '@lienhiep/core';
+import { SENT_STATUSES, type IndicatorRule, type SubmissionStatus } from '@lienhiep/core';
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { readablePredicate, type Scope } from '../access/scope.repository.js';
@@ -359,7 +359,7 @@ export const consolidationRepository = {
     // one row per unit where it matters: units that have not sent (listed by name), the
     // children themselves (their own status), and every unit when the names are asked for
     const detailed = sql`(${withNames} or p.status is null
-      or p.status not in ('submitted', 'resubmitted', 'approved', 'locked')
+      or p.status::text <> all(${sql.val([...SENT_STATUSES])}::text[])
       or p.org_id is not distinct from p.as_child
       or p.org_id is not distinct from p.re_child)`;
     const [reporters, partials] = await Promise.all([

@@ -311,15 +311,14 @@ export function completenessOf(
     if (r.late) late += n;
     // a unit that has not sent always has a row of its own
     if (!s && r.org_id !== null && r.deadline !== null) {
-      const l = r.late;
-      if (l) overdue++;
+      if (r.late) overdue++;
       nonReporters.push({
         organizationId: r.org_id,
         name: r.name_at_open ?? '',
         kind: r.kind_at_open as OrganizationKind,
         provinceName,
         status: r.status,
-        late: l,
+        late: r.late,
         deadline: r.deadline,
         submissionId: r.submission_id,
       });

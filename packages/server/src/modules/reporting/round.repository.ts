@@ -1,3 +1,4 @@
+import { SENT_STATUSES } from '@lienhiep/core';
 import { sql, type Insertable, type RawBuilder, type Selectable, type Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type {
@@ -73,7 +74,7 @@ export function lateSql(
 ): RawBuilder<boolean> {
   const due = sql`(${on.deadline} + ${on.graceDays})`;
   return sql<boolean>`(
-    (coalesce(${on.status}::text not in ('submitted', 'resubmitted', 'approved', 'locked'), true)
+    (coalesce(${on.status}::text <> all(${sql.val([...SENT_STATUSES])}::text[]), true)
      and ${today}::date > ${due})
     or coalesce((${on.submittedAt} at time zone 'Asia/Ho_Chi_Minh')::date > ${due}, false))`;
 }

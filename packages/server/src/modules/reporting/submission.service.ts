@@ -85,6 +85,17 @@ export function nextDocumentNumber(used: readonly string[], symbol: string): str
   return `${String(max + 1).padStart(2, '0')}/BC-${symbol}`;
 }
 
+/** Today's sub-units figure of a sent report, when it differs from the one it was sent with. */
+function subunitsChange(
+  now: ReadonlyMap<string, number | null> | null,
+  code: string,
+  sent: number | null,
+): number | null | undefined {
+  if (now === null) return undefined;
+  const v = now.get(code) ?? null;
+  return v === sent ? undefined : v;
+}
+
 export function createSubmissionService(db: Database) {
   async function load(ex: Executor, id: string, forUpdate = false) {
     const sub = forUpdate ? await repo.findByIdForUpdate(ex, id) : await repo.findById(ex, id);
@@ -323,10 +334,7 @@ export function createSubmissionService(db: Database) {
             overridden: f.overridden,
             overrideReason: f.reason,
             subunitsValue: f.subunits,
-            subunitsValueNow:
-              subunitsNow && (subunitsNow.get(i.indicator_code) ?? null) !== f.subunits
-                ? (subunitsNow.get(i.indicator_code) ?? null)
-                : undefined,
+            subunitsValueNow: subunitsChange(subunitsNow, i.indicator_code, f.subunits),
             total: plus(f.own, f.subunits),
             comments: open.filter(
               (c) => c.targetType === 'indicator' && c.targetCode === i.indicator_code,

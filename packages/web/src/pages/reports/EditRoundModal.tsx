@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, DatePicker, Form, Input, InputNumber, Modal } from 'antd';
+import { App, DatePicker, Form, Input, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api, errorMessage, unwrap } from '../../api/client';
 import { applyProblemToForm } from '../../components/form-errors';
 import { DATE_FORMAT, DATE_INPUT_FORMATS, dayjsToIso, isoToDayjs } from '../../format';
 import { reportKeys, type RoundDetail } from './report-api';
+import { RoundDeadlineFields } from './RoundDeadlineFields';
 
 interface Values {
   title: string;
@@ -86,16 +87,7 @@ export function EditRoundModal({ round, onClose }: { round: RoundDetail; onClose
             disabled={round.hasSentSubmissions}
           />
         </Form.Item>
-        <Form.Item
-          name="deadline"
-          label={t('reports.form.deadline')}
-          rules={[{ required: true, message: t('reports.form.deadlineRequired') }]}
-        >
-          <DatePicker format={DATE_INPUT_FORMATS} />
-        </Form.Item>
-        <Form.Item name="graceDays" label={t('reports.form.graceDays')}>
-          <InputNumber min={0} max={90} style={{ width: 110 }} />
-        </Form.Item>
+        <RoundDeadlineFields />
         <Form.Item name="note" label={t('reports.note')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
         </Form.Item>

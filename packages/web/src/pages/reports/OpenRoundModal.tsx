@@ -26,6 +26,7 @@ import { OrganizationPicker } from '../../components/OrganizationPicker';
 import { applyProblemToForm } from '../../components/form-errors';
 import { DATE_FORMAT, DATE_INPUT_FORMATS, dayjsToIso } from '../../format';
 import { reportKeys, useCandidates, usePublishedFormVersions, type PeriodType } from './report-api';
+import { RoundDeadlineFields } from './RoundDeadlineFields';
 
 interface Values {
   organizationId?: string;
@@ -221,16 +222,7 @@ export function OpenRoundModal({ onClose }: { onClose: () => void }) {
           <DatePicker.RangePicker format={[DATE_FORMAT, ...DATE_INPUT_FORMATS]} />
         </Form.Item>
         <Space wrap align="start" size="middle">
-          <Form.Item
-            name="deadline"
-            label={t('reports.form.deadline')}
-            rules={[{ required: true, message: t('reports.form.deadlineRequired') }]}
-          >
-            <DatePicker format={DATE_INPUT_FORMATS} />
-          </Form.Item>
-          <Form.Item name="graceDays" label={t('reports.form.graceDays')}>
-            <InputNumber min={0} max={90} style={{ width: 110 }} />
-          </Form.Item>
+          <RoundDeadlineFields />
         </Space>
         <Form.Item name="title" label={t('reports.form.title')}>
           <Input
