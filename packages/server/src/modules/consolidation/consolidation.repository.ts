@@ -584,36 +584,4 @@ export const consolidationRepository = {
       limit ${limit}`.execute(db);
     return r.rows;
   },
-
-  /**
-   * The bare aggregate the benchmark compares the API with: per indicator, the sum of the own
-   * values of the approved (or sent) submissions of the family whose organisation lies in X's
-   * subtree on the period's last day — one statement, no scope, no grouping by child.
-   */
-  async bareTotals(
-    db: Executor,
-    rootRoundId: string,
-    organizationId: string,
-    asOf: string,
-    counted: readonly SubmissionStatus[] = ['approved', 'locked'],
-  ): Promise<Map<string, number>> {
-    const r = await sql<{ code: string; total: number }>`
-      with recursive fam(id) as (
-        select id from reporting_round where id = ${rootRoundId}::uuid
-        union all
-        select r.id from reporting_round r join fam on r.parent_round_id = fam.id
-      )
-      select v.indicator_code as code, sum(v.own_value)::float8 as total
-      from submission s
-      join organization o on o.id = s.organization_id
-      join organization_closure c on c.descendant_id = s.organization_id
-       and c.ancestor_id = ${organizationId}::uuid
-       and c.valid_from <= greatest(o.founded_on, least(${asOf}::date, coalesce(o.ended_on - 1, ${asOf}::date)))
-       and c.valid_to > greatest(o.founded_on, least(${asOf}::date, coalesce(o.ended_on - 1, ${asOf}::date)))
-      join submission_value v on v.submission_id = s.id
-      where s.round_id in (select id from fam)
-        and s.status = any(${sql.val([...counted])}::submission_status[])
-      group by v.indicator_code`.execute(db);
-    return new Map(r.rows.map((x) => [x.code, Number(x.total ?? 0)]));
-  },
 };
