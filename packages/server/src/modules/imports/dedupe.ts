@@ -57,36 +57,51 @@ export interface FileMatch extends Match {
   row: number;
 }
 
-/** For each row, the earliest earlier row it repeats (the first occurrence is the one kept). */
-export function duplicatesWithinFile(rows: readonly FileRecord[]): Map<number, FileMatch> {
-  const out = new Map<number, FileMatch>();
+/**
+ * The rows of a file seen so far, to find which earlier row a new one repeats. Rows are added
+ * in the file's order, part by part as the analysis reads them.
+ */
+export function fileDuplicates() {
   const byName = new Map<string, FileRecord[]>();
   const byId = new Map<string, FileRecord>();
-  for (const r of rows) {
-    let best: FileMatch | null = null;
-    const consider = (earlier: FileRecord) => {
-      const m = compareRecords(r, earlier);
-      if (!m) return;
-      if (
-        best === null ||
-        (m.strength === 'same' && best.strength === 'possible') ||
-        (m.strength === best.strength && earlier.rowNumber < best.row)
-      ) {
-        best = { ...m, row: earlier.rowNumber };
+  return {
+    /** The earliest earlier row `r` repeats (a sure match before a possible one), if any. */
+    add(r: FileRecord): FileMatch | null {
+      let best: FileMatch | null = null;
+      const consider = (earlier: FileRecord) => {
+        const m = compareRecords(r, earlier);
+        if (!m) return;
+        if (
+          best === null ||
+          (m.strength === 'same' && best.strength === 'possible') ||
+          (m.strength === best.strength && earlier.rowNumber < best.row)
+        ) {
+          best = { ...m, row: earlier.rowNumber };
+        }
+      };
+      if (r.nationalId !== null) {
+        const e = byId.get(r.nationalId);
+        if (e) consider(e);
       }
-    };
-    if (r.nationalId !== null) {
-      const e = byId.get(r.nationalId);
-      if (e) consider(e);
-    }
-    if (r.nameKey !== '') for (const e of byName.get(r.nameKey) ?? []) consider(e);
-    if (best !== null) out.set(r.rowNumber, best);
-    if (r.nameKey !== '') {
-      const list = byName.get(r.nameKey);
-      if (list) list.push(r);
-      else byName.set(r.nameKey, [r]);
-    }
-    if (r.nationalId !== null && !byId.has(r.nationalId)) byId.set(r.nationalId, r);
+      if (r.nameKey !== '') for (const e of byName.get(r.nameKey) ?? []) consider(e);
+      if (r.nameKey !== '') {
+        const list = byName.get(r.nameKey);
+        if (list) list.push(r);
+        else byName.set(r.nameKey, [r]);
+      }
+      if (r.nationalId !== null && !byId.has(r.nationalId)) byId.set(r.nationalId, r);
+      return best;
+    },
+  };
+}
+
+/** For each row, the earliest earlier row it repeats (the first occurrence is the one kept). */
+export function duplicatesWithinFile(rows: readonly FileRecord[]): Map<number, FileMatch> {
+  const seen = fileDuplicates();
+  const out = new Map<number, FileMatch>();
+  for (const r of rows) {
+    const m = seen.add(r);
+    if (m !== null) out.set(r.rowNumber, m);
   }
   return out;
 }

@@ -61,6 +61,13 @@ export type Normaliser = (
   mapping: ReadonlyMap<number, string>,
 ) => KindNormalised;
 
+export interface KindDecider {
+  /** Starts looking up what these rows may repeat (called a group at a time, as they are read). */
+  lookUp(rows: readonly KindAnalysed[]): void;
+  /** Decides the next part of the file, in the file's order, once its rows are looked up. */
+  decide(rows: readonly KindAnalysed[]): Promise<StagedRow[]>;
+}
+
 /**
  * One kind of list the staged import takes. The service runs the same steps for every kind
  * (upload, mapping, analysis job, preview and fixes, commit job in batches, undo) and asks the
@@ -88,6 +95,17 @@ export interface ImportKindDef {
   normaliser(env: KindEnv): Promise<Normaliser>;
   /** Decides every row from its problems and the duplicates found in the file and the registry. */
   decide(env: KindEnv, rows: readonly KindAnalysed[]): Promise<StagedRow[]>;
+  /**
+   * Decides part by part: the database looks the rows up while the next are read, and stores
+   * each decided part while the next is decided (a list of 100,000 members); a kind without it
+   * is decided whole by `decide` once every row is read.
+   */
+  decider?(env: KindEnv): KindDecider;
+  /**
+   * Connections the commit writes batches on at once: more than one only where no batch
+   * depends on what an earlier one wrote (a member list, not a tree of organisations).
+   */
+  commitWriters?: number;
   /** Decides one fixed row again, against the earlier rows of the file and the registry. */
   recheck(env: KindEnv, row: KindAnalysed, stored: ImportRowRow): Promise<StagedRow>;
   /** The values the preview shows of a staged row. */

@@ -247,6 +247,21 @@ describe('importing a messy member list', () => {
     expect(errorsOnly.json<{ items: RowDto[] }>().items.map((r) => r.rowNumber)).toEqual([7, 8]);
   });
 
+  it('gives the same preview when the rows are looked up and staged a few at a time', async () => {
+    const before = [...(await rowsOf(id)).values()];
+    expect(before).toHaveLength(8);
+    await t.db
+      .updateTable('import_batch')
+      .set({ status: 'analysing' })
+      .where('id', '=', id)
+      .execute();
+    // groups of two rows, staged one by one: row 6 repeats row 3, two groups earlier
+    await createImportService(t.db, null, { lookupGroup: 2, stagingPart: 1 }).runAnalysis(id);
+    const d = (await api.get(`/api/imports/${id}`)).json<Detail>();
+    expect(d.status).toBe('ready');
+    expect([...(await rowsOf(id)).values()]).toEqual(before);
+  });
+
   it('fixes a row inline; an error row cannot be taken until fixed', async () => {
     const take = await api.patch(`/api/imports/${id}/rows/7`, { decision: 'create' });
     expect(take.statusCode).toBe(400);
@@ -455,6 +470,59 @@ describe('rights and refusals', () => {
   });
 });
 
+describe('writing batches side by side', () => {
+  it('two rows in two batches written at once that are the same kept person make one membership', async () => {
+    const other = (
+      await createOrganization(
+        t.db,
+        {
+          code: 'LHH-31-012',
+          kind: 'member_association',
+          fullName: 'Hội Cơ khí Hải Phòng',
+          parentId: hp,
+          foundedOn: '2001-01-01',
+        },
+        null,
+      )
+    ).id;
+    const kept = await api.post('/api/people', {
+      fullName: 'Lương Văn Song',
+      birthYear: 1966,
+      phone: '0912000111',
+      membership: { organizationId: other, joinedOn: '2012-01-01' },
+    });
+    expect(kept.statusCode).toBe(201);
+    const personId = kept.json<{ id: string }>().id;
+    // one row is him by birth year, the other by phone; between themselves they are namesakes
+    // (two birth years), so neither is skipped as a repeat of the other
+    const csv = Buffer.from(
+      'Họ và tên,Năm sinh,Điện thoại\nLương Văn Song,1966,\nLương Văn Song,1967,0912000111\n',
+    );
+    const d = (await upload(api, hp, csv, 'song-song.csv')).json<Detail>();
+    await api.put(`/api/imports/${d.id}/mapping`, mappingOf(d));
+    await waitFor(api, d.id, 'ready');
+    const rows = await rowsOf(d.id);
+    expect([rows.get(2)?.decision, rows.get(3)?.decision]).toEqual(['link', 'link']);
+    await t.db
+      .updateTable('import_batch')
+      .set({ status: 'committing', progress_done: 0 })
+      .where('id', '=', d.id)
+      .execute();
+    // one row per batch: the two writers take one each, at the same time
+    await createImportService(t.db, null, { batchRows: 1 }).runCommit(d.id);
+    const done = (await api.get(`/api/imports/${d.id}`)).json<Detail>();
+    expect(done.status).toBe('committed');
+    expect(done.counts).toMatchObject({ events: 1 });
+    const joins = await t.db
+      .selectFrom('membership_event')
+      .select('kind')
+      .where('person_id', '=', personId)
+      .where('organization_id', '=', hp)
+      .execute();
+    expect(joins).toEqual([{ kind: 'join' }]);
+  });
+});
+
 describe('surviving a restart', () => {
   it('a commit interrupted after its first batch resumes where it stopped, writing nobody twice', async () => {
     const givens = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hà', 'Khánh'];
@@ -467,7 +535,7 @@ describe('surviving a restart', () => {
     // the commit starts; the "process" dies after its first batch of 3 rows
     await t.db
       .updateTable('import_batch')
-      .set({ status: 'committing' })
+      .set({ status: 'committing', progress_done: 0 })
       .where('id', '=', d.id)
       .execute();
     const crashing = createImportService(t.db, null, {
@@ -479,7 +547,22 @@ describe('surviving a restart', () => {
     await expect(crashing.runCommit(d.id)).rejects.toThrow('mất điện');
     const mid = (await api.get(`/api/imports/${d.id}`)).json<Detail>();
     expect(mid.status).toBe('committing');
-    expect(mid.progress.done).toBe(3);
+    // two writers: the other one may have finished the second batch when the first "died"
+    const parts = await t.db
+      .selectFrom('import_commit_part')
+      .select(['to_row', 'rows'])
+      .where('import_id', '=', d.id)
+      .orderBy('to_row')
+      .execute();
+    expect([1, 2]).toContain(parts.length);
+    expect(parts.every((p) => p.rows === 3)).toBe(true);
+    expect(mid.progress.done).toBe(3 * parts.length);
+    const written = await t.db
+      .selectFrom('person')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('import_id', '=', d.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(written.n)).toBe(3 * parts.length);
     // a new server on the same database picks the import up at start
     const restarted = await buildApp({
       db: t.db,
@@ -493,6 +576,13 @@ describe('surviving a restart', () => {
     try {
       const done = await waitFor(api, d.id, 'committed');
       expect(done.counts).toMatchObject({ createdPeople: 7, events: 7 });
+      // the record of the batches goes once the import is committed
+      const left = await t.db
+        .selectFrom('import_commit_part')
+        .select('to_row')
+        .where('import_id', '=', d.id)
+        .execute();
+      expect(left).toEqual([]);
       const people = await t.db
         .selectFrom('person')
         .select('full_name')

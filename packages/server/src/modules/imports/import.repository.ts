@@ -1,6 +1,5 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
-import type { PoolClient } from 'pg';
-import { copyRows, textArrayLiteral } from '../../db/copy.js';
+import { openCopy, textArrayLiteral } from '../../db/copy.js';
 import { poolOf, type Database, type Executor } from '../../db/database.js';
 import type {
   ImportBatch,
@@ -12,7 +11,7 @@ import type {
 import { readablePredicate, type Scope } from '../access/scope.repository.js';
 import { collectiveStatusesAt } from '../people/people.repository.js';
 import type { MembershipStatus } from '../people/people.schemas.js';
-import type { ExistingPerson } from './dedupe.js';
+import type { DedupeRecord, ExistingPerson } from './dedupe.js';
 
 export type ImportBatchRow = Selectable<ImportBatch>;
 export type ImportRowRow = Selectable<ImportRow>;
@@ -33,6 +32,31 @@ export interface StagedRow {
   matchReason: string | null;
   newPersonId: string;
 }
+
+/** The staged rows of an import being written while the analysis goes on. */
+export interface RowStaging {
+  write(rows: readonly StagedRow[]): Promise<void>;
+  finish(): Promise<boolean>;
+  /** Gives up: nothing of this staging is kept. */
+  abort(): Promise<void>;
+}
+
+const stagedLine = (importId: string, r: StagedRow) =>
+  [
+    importId,
+    String(r.rowNumber),
+    textArrayLiteral(r.raw),
+    JSON.stringify(r.data),
+    JSON.stringify(r.issues),
+    r.status,
+    r.decision,
+    r.nameKey,
+    r.matchPersonId,
+    r.matchOrganizationId ?? null,
+    r.matchRow === null ? null : String(r.matchRow),
+    r.matchReason,
+    r.newPersonId,
+  ] as const;
 
 /** A readable organisation whose name is (or resembles) a row's, or whose code a row gives. */
 export interface OrganizationCandidate {
@@ -209,18 +233,20 @@ export const importRepository = {
   },
 
   /**
-   * People the actor may read whose name key or national ID is among those given
-   * (`alreadyMember` is left false: see membersOrDead).
+   * People the actor may read who are, or may be, one of the given records: the same national
+   * ID, or the same name key with nothing that tells them apart (the rules of `compareRecords`,
+   * applied here so that the thousands of namesakes with another birth year never leave the
+   * database). `alreadyMember` is left false: see membersOrDead.
    */
   async candidates(
-    db: Executor,
+    db: Database,
     scope: Scope,
-    organizationId: string,
-    nameKeys: readonly string[],
-    nationalIds: readonly string[],
+    records: readonly DedupeRecord[],
   ): Promise<ExistingPerson[]> {
-    if (nameKeys.length === 0 && nationalIds.length === 0) return [];
-    const r = await sql<{
+    const named = records.filter((r) => r.nameKey !== '' || r.nationalId !== null);
+    if (named.length === 0) return [];
+    const col = <T>(f: (r: DedupeRecord) => T) => sql.val(named.map(f));
+    const query = sql<{
       id: string;
       full_name: string;
       name_key: string;
@@ -229,15 +255,37 @@ export const importRepository = {
       email: string | null;
       national_id: string | null;
     }>`
+      with f (k, y, ph, em, nid) as (
+        select * from unnest(${col((r) => r.nameKey)}::text[], ${col((r) => r.birthYear)}::int[],
+                             ${col((r) => r.phone)}::text[], ${col((r) => r.email)}::text[],
+                             ${col((r) => r.nationalId)}::text[])
+      ), hit as (
+        select p.id from f join person p on p.name_key = f.k
+        where f.k <> ''
+          and (p.birth_year = f.y or p.phone = f.ph or p.email = f.em
+               or not ((f.y is not null and p.birth_year is not null)
+                       or (f.ph is not null and p.phone is not null)
+                       or (f.em is not null and p.email is not null)
+                       or (f.nid is not null and p.national_id is not null)))
+        union
+        select p.id from f join person p on p.national_id = f.nid
+      )
       select p.id, p.full_name, p.name_key, p.birth_year, p.phone, p.email, p.national_id
       from person p
-      where (p.name_key = any(${sql.val(nameKeys)}::text[])
-             or p.national_id = any(${sql.val(nationalIds)}::text[]))
+      where p.id in (select id from hit)
         and exists (select 1 from membership_event m
                     where m.person_id = p.id
-                      and ${readablePredicate(scope, sql.ref<string>('m.organization_id'))})`.execute(
-      db,
-    );
+                      and ${readablePredicate(scope, sql.ref<string>('m.organization_id'))})`;
+    const r = await db.transaction().execute(async (tx) => {
+      // The lookup runs while the next rows are normalised: parallel workers would take the
+      // core that work runs on. Thousands of rows share a name (bench: 16 people per name key),
+      // so the names are joined by hashing, in memory: the planner's alternative sorts the
+      // person table by name, which costs several times more with a linguistic collation.
+      await sql`set local max_parallel_workers_per_gather = 0`.execute(tx);
+      await sql`set local work_mem = '64MB'`.execute(tx);
+      await sql`set local enable_mergejoin = off`.execute(tx);
+      return query.execute(tx);
+    });
     return r.rows.map((p) => ({
       id: p.id,
       fullName: p.full_name,
@@ -271,59 +319,57 @@ export const importRepository = {
   },
 
   /**
-   * Replaces the staged rows of an import still being analysed, in one transaction with one
-   * COPY; false (and nothing written) when the import has left that state meanwhile.
+   * Opens the staging of an import's rows: one transaction that removes the rows staged before
+   * and one COPY that the rows are written into as they are decided, so that PostgreSQL stores
+   * a part while the next is analysed. `finish` commits only if the import is still being
+   * analysed (else nothing is staged and it returns false).
    */
-  async stageRows(db: Database, importId: string, rows: Iterable<StagedRow>): Promise<boolean> {
+  async openStaging(db: Database, importId: string): Promise<RowStaging> {
     const client = await poolOf(db).connect();
+    let open = true;
+    const close = async (how: 'commit' | 'rollback') => {
+      if (!open) return;
+      open = false;
+      try {
+        await client.query(how);
+      } finally {
+        client.release();
+      }
+    };
     try {
       await client.query('begin');
-      const lock = await client.query<{ status: string }>(
-        'select status from import_batch where id = $1 for update',
-        [importId],
-      );
-      if (lock.rows[0]?.status !== 'analysing') {
-        await client.query('rollback');
-        return false;
-      }
-      await importRepository.replaceRows(client, importId, rows);
-      await client.query('commit');
-      return true;
+      await client.query('delete from import_row where import_id = $1', [importId]);
     } catch (err) {
-      await client.query('rollback').catch(() => {});
+      await close('rollback').catch(() => {});
       throw err;
-    } finally {
-      client.release();
     }
-  },
-
-  /** Replaces the staged rows in one COPY (the caller holds the transaction on `client`). */
-  async replaceRows(
-    client: PoolClient,
-    importId: string,
-    rows: Iterable<StagedRow>,
-  ): Promise<void> {
-    await client.query('delete from import_row where import_id = $1', [importId]);
-    function* lines() {
-      for (const r of rows) {
-        yield [
-          importId,
-          String(r.rowNumber),
-          textArrayLiteral(r.raw),
-          JSON.stringify(r.data),
-          JSON.stringify(r.issues),
-          r.status,
-          r.decision,
-          r.nameKey,
-          r.matchPersonId,
-          r.matchOrganizationId ?? null,
-          r.matchRow === null ? null : String(r.matchRow),
-          r.matchReason,
-          r.newPersonId,
-        ] as const;
-      }
-    }
-    await copyRows(client, 'import_row', ROW_COLUMNS, lines());
+    const copy = openCopy(client, 'import_row', ROW_COLUMNS);
+    return {
+      async write(rows) {
+        await copy.write(rows.map((r) => stagedLine(importId, r)));
+      },
+      async finish() {
+        await copy.end();
+        const lock = await client.query<{ status: string }>(
+          'select status from import_batch where id = $1 for update',
+          [importId],
+        );
+        if (lock.rows[0]?.status !== 'analysing') {
+          await close('rollback');
+          return false;
+        }
+        await close('commit');
+        return true;
+      },
+      abort() {
+        // a COPY cut short leaves the connection unusable: it is destroyed, not returned
+        if (open) {
+          open = false;
+          client.release(true);
+        }
+        return Promise.resolve();
+      },
+    };
   },
 
   async counts(db: Executor, importId: string): Promise<Record<string, number>> {
@@ -451,24 +497,35 @@ export const importRepository = {
       from import_row r, lateral (select r.data as d) x
       where r.import_id = ${importId} and r.row_number > ${from} and r.row_number <= ${to}
         and r.decision = 'create' and r.status <> 'error'`.execute(tx);
-    const events = await sql`
+    const created = await sql`
       insert into membership_event (organization_id, person_id, kind, effective_date, note, import_id)
-      select ${organizationId}, coalesce(case when r.decision = 'create' then r.new_person_id end, r.match_person_id),
-             'join', (r.data->>'joinedOn')::date, r.data->>'note', ${importId}
+      select ${organizationId}, r.new_person_id, 'join', (r.data->>'joinedOn')::date,
+             r.data->>'note', ${importId}
       from import_row r
       where r.import_id = ${importId} and r.row_number > ${from} and r.row_number <= ${to}
-        and r.status <> 'error'
-        and (r.decision = 'create'
-             or (r.decision = 'link' and r.match_person_id is not null
-                 and not exists (select 1 from membership_event d
-                                 where d.person_id = r.match_person_id and d.kind = 'deceased')
-                 and coalesce((select e.kind from membership_event e
+        and r.decision = 'create' and r.status <> 'error'`.execute(tx);
+    // Batches are written concurrently, and two rows of a file may link the same person: the
+    // links of one batch wait for those of the other, so that each sees whether the person has
+    // just been made a member (the lock lasts until the batch's transaction ends).
+    await sql`select pg_advisory_xact_lock(hashtextextended(${importId}::text, 0))`.execute(tx);
+    const linked = await sql`
+      insert into membership_event (organization_id, person_id, kind, effective_date, note, import_id)
+      select ${organizationId}, r.match_person_id, 'join', (r.data->>'joinedOn')::date,
+             r.data->>'note', ${importId}
+      from import_row r
+      where r.import_id = ${importId} and r.row_number > ${from} and r.row_number <= ${to}
+        and r.status <> 'error' and r.decision = 'link'
+        and exists (select 1 from person p where p.id = r.match_person_id)
+        and not exists (select 1 from membership_event d
+                        where d.person_id = r.match_person_id and d.kind = 'deceased')
+        and coalesce((select e.kind from membership_event e
                       where e.person_id = r.match_person_id and e.organization_id = ${organizationId}
                       order by e.effective_date desc, e.created_at desc limit 1)
-                     not in ('join', 'renew', 'suspend', 'transfer'), true)))`.execute(tx);
+                     not in ('join', 'renew', 'suspend', 'transfer'), true)`.execute(tx);
+    const events = Number(created.numAffectedRows ?? 0) + Number(linked.numAffectedRows ?? 0);
     return {
       people: Number(people.numAffectedRows ?? 0),
-      events: Number(events.numAffectedRows ?? 0),
+      events,
     };
   },
 

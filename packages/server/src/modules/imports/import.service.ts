@@ -16,9 +16,15 @@ import {
   toImportSummary,
   type StoredColumn,
 } from './import.dto.js';
-import type { KindAnalysed, KindCommitEnv, KindEnv } from './import-kind.js';
+import type { KindAnalysed, KindCommitEnv, KindDecider, KindEnv } from './import-kind.js';
 import { kindDef } from './import-kinds.js';
-import { importRepository as imports, type ImportBatchRow } from './import.repository.js';
+import {
+  importRepository as imports,
+  type ImportBatchRow,
+  type RowStaging,
+} from './import.repository.js';
+import { commitBatches } from './commit-batches.js';
+import { commitPartRepository as parts } from './commit-part.repository.js';
 import type {
   ImportListQuery,
   ImportMapping,
@@ -29,10 +35,17 @@ import type {
 import { applySavedMapping, detectLayout } from './header-detect.js';
 import { headingKey } from './member-fields.js';
 import { readSpreadsheet } from './spreadsheet.js';
+import { sheetCache } from './sheet-cache.js';
+import type { Sheet } from './sheet.js';
 import { unprocessable } from './import-errors.js';
 
-/** Rows normalised between two progress reports. */
-const ANALYSIS_CHUNK = 10_000;
+/**
+ * Rows normalised before they are sent to be looked up (the database looks a group up while the
+ * next is normalised) and between two moves of the progress bar.
+ */
+const LOOKUP_GROUP = 25_000;
+/** Rows decided and sent to the staging COPY at a time, stored while the next are decided. */
+const STAGING_PART = 2_500;
 
 /** Largest upload: a member list of 200,000 rows fits well below it. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -40,8 +53,11 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 export interface ImportServiceOptions {
   /** Rows written per transaction by the commit. */
   batchRows?: number;
-  /** Called after each committed batch (tests stop the job here to play a crash). */
-  afterBatch?: (importId: string, committedThrough: number) => void | Promise<void>;
+  /** Rows looked up together, and staged together, by the analysis (tests make them tiny). */
+  lookupGroup?: number;
+  stagingPart?: number;
+  /** Called after each committed batch, with its last row (tests stop the job here to play a crash). */
+  afterBatch?: (importId: string, toRow: number) => void | Promise<void>;
   log?: (msg: string, err?: unknown) => void;
 }
 
@@ -60,6 +76,8 @@ export function createImportService(
   opts: ImportServiceOptions = {},
 ) {
   const batchRows = opts.batchRows ?? 5000;
+  const lookupGroup = opts.lookupGroup ?? LOOKUP_GROUP;
+  const stagingPart = opts.stagingPart ?? STAGING_PART;
   const log = opts.log ?? (() => {});
 
   async function send(name: Parameters<JobQueue['send']>[0], importId: string) {
@@ -114,6 +132,14 @@ export function createImportService(
     ctx: jobContext(b),
     actor: jobActor(b),
   });
+
+  const sheets = sheetCache();
+
+  async function storedSheet(importId: string): Promise<Sheet> {
+    const content = await imports.file(db, importId);
+    if (!content) throw new Error('import file missing');
+    return readSpreadsheet(content);
+  }
 
   async function refreshCounts(importId: string): Promise<Record<string, number>> {
     const b = await imports.find(db, importId);
@@ -190,6 +216,7 @@ export function createImportService(
         });
         return b;
       });
+      sheets.put(row.id, sheet);
       return toImportDetail(row, org.full_name);
     },
 
@@ -387,7 +414,6 @@ export function createImportService(
         const ok = await imports.transition(tx, id, ['ready'], 'committing', {
           progress_done: 0,
           progress_total: counts.total,
-          committed_through: 0,
         });
         if (!ok) throw conflict('Lần nhập chưa sẵn sàng để ghi (hoặc đã ghi)');
         await audit(tx, ctx, {
@@ -428,6 +454,7 @@ export function createImportService(
         if (!ok) throw conflict('Không hủy được: lần nhập đang chạy hoặc đã ghi');
         await imports.deleteRows(tx, id);
         await imports.deleteFile(tx, id);
+        sheets.drop(id);
         await audit(tx, ctx, {
           action: 'import.cancel',
           entityType: 'import',
@@ -442,36 +469,66 @@ export function createImportService(
 
     // — the jobs —
 
-    /** Reads the file, normalises and decides every row, and stages them in one COPY. */
+    /**
+     * Reads the file, normalises and decides the rows part by part, and stages them in one COPY
+     * that PostgreSQL reads while the next part is normalised.
+     */
     async runAnalysis(importId: string): Promise<void> {
       const b = await imports.find(db, importId);
       if (b?.status !== 'analysing') return;
+      let staging: RowStaging | null = null;
       try {
-        const content = await imports.file(db, importId);
-        if (!content) throw new Error('import file missing');
-        const sheet = readSpreadsheet(content);
+        const sheet = sheets.get(importId) ?? (await storedSheet(importId));
         const rows = sheet.rows.filter((r) => r.number >= b.data_start_row);
         await imports.update(db, importId, { progress_total: rows.length, progress_done: 0 });
         const def = kindDef(b.kind);
         const env = await envOf(b);
         const normalise = await def.normaliser(env);
         const mapping = mappingFromJson(b.mapping);
-        const analysed: KindAnalysed[] = [];
-        for (let i = 0; i < rows.length; i += ANALYSIS_CHUNK) {
-          for (const r of rows.slice(i, i + ANALYSIS_CHUNK)) {
-            analysed.push({ rowNumber: r.number, raw: r.cells, ...normalise(r.cells, mapping) });
+        const decider = def.decider?.(env);
+        const out = await imports.openStaging(db, importId);
+        staging = out;
+        const stage = async (rows: readonly KindAnalysed[], by: KindDecider) => {
+          for (let j = 0; j < rows.length; j += stagingPart) {
+            await out.write(await by.decide(rows.slice(j, j + stagingPart)));
           }
-          await imports.update(db, importId, { progress_done: analysed.length });
+        };
+        // a group is normalised and sent to be looked up; the group before, looked up
+        // meanwhile, is decided and staged while the database looks this one up
+        let previous: KindAnalysed[] = [];
+        const whole: KindAnalysed[] = [];
+        for (let i = 0; i < rows.length; i += lookupGroup) {
+          const group = rows
+            .slice(i, i + lookupGroup)
+            .map((r) => ({ rowNumber: r.number, raw: r.cells, ...normalise(r.cells, mapping) }));
+          if (decider) {
+            decider.lookUp(group);
+            await stage(previous, decider);
+            previous = group;
+          } else {
+            for (const r of group) whole.push(r);
+          }
+          await imports.update(db, importId, { progress_done: i + group.length });
         }
-        const staged = await def.decide(env, analysed);
+        if (decider) {
+          await stage(previous, decider);
+        } else {
+          const decided = await def.decide(env, whole);
+          for (let j = 0; j < decided.length; j += stagingPart) {
+            await out.write(decided.slice(j, j + stagingPart));
+          }
+        }
         // the import may have been cancelled or re-mapped meanwhile: then nothing is staged
-        if (!(await imports.stageRows(db, importId, staged))) return;
+        const staged = await staging.finish();
+        staging = null;
+        if (!staged) return;
         const counts = await imports.counts(db, importId);
         await imports.transition(db, importId, ['analysing'], 'ready', {
           progress_done: rows.length,
           counts: JSON.stringify(counts),
         });
       } catch (err) {
+        await staging?.abort();
         log(`phân tích lần nhập ${importId} thất bại`, err);
         await imports.transition(db, importId, ['analysing'], 'failed', {
           error:
@@ -482,59 +539,73 @@ export function createImportService(
       }
     },
 
-    /** Writes the rows in batches; each batch moves the resume point in the same transaction. */
+    /**
+     * Writes the rows in batches, on as many connections at once as the kind allows (each batch
+     * its own transaction, recorded as written in it); then, once every batch is recorded, marks
+     * the import committed. A job resumed after a crash writes the batches not recorded.
+     */
     async runCommit(importId: string): Promise<void> {
-      // batch ends decided once from the row numbers (fixed since the analysis): a resumed job
-      // finds the same ones
-      const numbers = await imports.rowNumbers(db, importId);
-      const last = numbers.at(-1) ?? 0;
-      const batchEnd = (from: number): { to: number; done: number } => {
-        let lo = 0;
-        let hi = numbers.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (numbers[mid]! <= from) lo = mid + 1;
-          else hi = mid;
-        }
-        const done = Math.min(numbers.length, lo + batchRows);
-        return { to: numbers[done - 1] ?? last, done };
-      };
-      for (;;) {
-        const step = await db.transaction().execute(async (tx) => {
-          const b = await imports.lock(tx, importId);
-          if (b?.status !== 'committing') return null;
-          const from = b.committed_through;
-          if (from >= last) {
-            const counts = { ...(b.counts as Record<string, number>) };
-            await imports.transition(tx, importId, ['committing'], 'committed', {
-              committed_at: new Date(),
-              progress_done: b.progress_total,
-            });
-            await imports.deleteFile(tx, importId);
-            await audit(tx, jobContext(b), {
-              action: 'import.committed',
-              entityType: 'import',
-              entityId: importId,
-              organizationId: b.organization_id,
-              after: { file_name: b.file_name, ...counts },
-              actor: jobActor(b),
-            });
-            return null;
-          }
-          const { to, done } = batchEnd(from);
-          const written = await kindDef(b.kind).commitRange(commitEnv(tx, b), from, to);
-          const counts = { ...(b.counts as Record<string, number>) };
-          for (const [k, n] of Object.entries(written)) counts[k] = (counts[k] ?? 0) + n;
-          await imports.update(tx, importId, {
-            committed_through: to,
-            progress_done: done,
-            counts: JSON.stringify(counts),
+      const b = await imports.find(db, importId);
+      if (b?.status !== 'committing') return;
+      const def = kindDef(b.kind);
+      const all = commitBatches(await imports.rowNumbers(db, importId), batchRows);
+      const written = await parts.written(db, importId);
+      const todo = all.filter((p) => !written.has(p.to));
+      let next = 0;
+      let stop = false;
+      const writer = async () => {
+        while (!stop && next < todo.length) {
+          const part = todo[next++]!;
+          const wrote = await db.transaction().execute(async (tx) => {
+            const current = await imports.find(tx, importId);
+            if (current?.status !== 'committing') return false;
+            const counts = await def.commitRange(commitEnv(tx, current), part.from, part.to);
+            await parts.record(tx, importId, part.to, part.rows, counts);
+            return true;
           });
-          return to;
+          if (!wrote) stop = true;
+          else if (opts.afterBatch) await opts.afterBatch(importId, part.to);
+        }
+      };
+      const writers = Math.max(1, Math.min(def.commitWriters ?? 1, todo.length));
+      const results = await Promise.allSettled(
+        Array.from({ length: writers }, () =>
+          writer().catch((err: unknown) => {
+            // the other writers finish the batch they hold, then stop
+            stop = true;
+            throw err;
+          }),
+        ),
+      );
+      const failed = results.find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
+      if (stop) return;
+      await db.transaction().execute(async (tx) => {
+        const locked = await imports.lock(tx, importId);
+        if (locked?.status !== 'committing') return;
+        const total = await parts.totals(tx, importId);
+        if (total.parts !== all.length) {
+          throw new Error(`import ${importId}: ${total.parts} of ${all.length} batches written`);
+        }
+        const counts = { ...(locked.counts as Record<string, number>) };
+        for (const [k, n] of Object.entries(total.counts)) counts[k] = (counts[k] ?? 0) + n;
+        await imports.transition(tx, importId, ['committing'], 'committed', {
+          committed_at: new Date(),
+          progress_done: locked.progress_total,
+          counts: JSON.stringify(counts),
         });
-        if (step === null) return;
-        if (opts.afterBatch) await opts.afterBatch(importId, step);
-      }
+        await parts.clear(tx, importId);
+        await imports.deleteFile(tx, importId);
+        sheets.drop(importId);
+        await audit(tx, jobContext(locked), {
+          action: 'import.committed',
+          entityType: 'import',
+          entityId: importId,
+          organizationId: locked.organization_id,
+          after: { file_name: locked.file_name, ...counts },
+          actor: jobActor(locked),
+        });
+      });
     },
 
     async runUndo(importId: string): Promise<void> {

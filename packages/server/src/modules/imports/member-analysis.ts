@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { FIELDS_OF_ACTIVITY, foldVietnamese, HISTORIC_PROVINCES, PROVINCES } from '@lienhiep/core';
 import {
-  duplicatesWithinFile,
+  fileDuplicates,
   matchExisting,
   type ExistingPerson,
   type FileMatch,
@@ -100,10 +100,20 @@ export function decideRows(
   rows: readonly AnalysedRow[],
   existing: ReadonlyMap<number, PersonMatch>,
 ): StagedRow[] {
-  const inFile = duplicatesWithinFile(rows.filter((r) => r.nameKey !== '').map(toFileRecord));
-  return rows.map((r) =>
-    decideRow(r, inFile.get(r.rowNumber) ?? null, existing.get(r.rowNumber) ?? null),
-  );
+  return rowDecider()(rows, existing);
+}
+
+/** `decideRows` part by part: each part's rows are compared with the earlier parts' too. */
+export function rowDecider() {
+  const seen = fileDuplicates();
+  return (rows: readonly AnalysedRow[], existing: ReadonlyMap<number, PersonMatch>) =>
+    rows.map((r) =>
+      decideRow(
+        r,
+        r.nameKey === '' ? null : seen.add(toFileRecord(r)),
+        existing.get(r.rowNumber) ?? null,
+      ),
+    );
 }
 
 export function decideRow(

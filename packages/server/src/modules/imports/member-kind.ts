@@ -1,12 +1,13 @@
 import { provinceByCode } from '@lienhiep/core';
 import { scopeFor } from '../access/policy.js';
-import { compareRecords } from './dedupe.js';
+import { compareRecords, type PersonMatch } from './dedupe.js';
 import type { ImportKindDef, KindAnalysed, KindEnv } from './import-kind.js';
 import { importRepository as imports, type ImportRowRow } from './import.repository.js';
 import {
   decideRow,
   decideRows,
   FIELD_KEYS,
+  rowDecider,
   matchAgainstExisting,
   PROVINCE_KEYS,
   toFileRecord,
@@ -27,14 +28,10 @@ const asMember = (r: KindAnalysed) => r as AnalysedRow;
  * already a member is asked only for the people a row surely matches, not for every namesake.
  */
 async function existingMatches(env: KindEnv, rows: readonly AnalysedRow[]) {
-  const keys = [...new Set(rows.map((r) => r.nameKey).filter((k) => k !== ''))];
-  const ids = [...new Set(rows.map((r) => r.data.nationalId).filter((v) => v !== null))];
   const people = await imports.candidates(
     env.db,
     scopeFor(env.actor, 'organization.read'),
-    env.batch.organization_id,
-    keys,
-    ids,
+    rows.map(toFileRecord),
   );
   const matches = matchAgainstExisting(rows, people);
   const sure = [...matches.values()].filter((m) => m.strength === 'same').map((m) => m.person.id);
@@ -82,6 +79,38 @@ export const memberImport: ImportKindDef = {
     const members = rows.map(asMember);
     return decideRows(members, await existingMatches(env, members));
   },
+
+  decider(env) {
+    const decide = rowDecider();
+    const lookups: { first: number; last: number; found: Promise<Map<number, PersonMatch>> }[] = [];
+    return {
+      lookUp(rows) {
+        if (rows.length === 0) return;
+        const found = existingMatches(env, rows.map(asMember));
+        // awaited by decide; until then a failure must not count as unhandled
+        found.catch(() => {});
+        lookups.push({ first: rows[0]!.rowNumber, last: rows.at(-1)!.rowNumber, found });
+      },
+      async decide(rows) {
+        if (rows.length === 0) return [];
+        const first = rows[0]!.rowNumber;
+        const last = rows.at(-1)!.rowNumber;
+        // only the lookups of these rows: the next group's may still be running
+        const found = await Promise.all(
+          lookups.filter((l) => l.first <= last && l.last >= first).map((l) => l.found),
+        );
+        const matches = new Map<number, PersonMatch>();
+        for (const m of found) {
+          for (const r of rows) {
+            const hit = m.get(r.rowNumber);
+            if (hit) matches.set(r.rowNumber, hit);
+          }
+        }
+        return decide(rows.map(asMember), matches);
+      },
+    };
+  },
+  commitWriters: 2,
 
   async recheck(env, row, stored) {
     const analysed = asMember(row);
