@@ -155,40 +155,85 @@ const PATTERNS: readonly Pattern[] = [
   split([['ck'], ['i', '1']], [other('CKI')]),
 ];
 
-interface Token {
-  text: string;
+/**
+ * A word of the text. Its lower-case and folded forms are worked out when first asked for: of a
+ * plain name, only the first word is ever compared.
+ */
+class Token {
+  private lowerCase: string | undefined;
+  private foldedText: string | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly start: number,
+  ) {}
+
   /** Lower case NFC. */
-  lower: string;
-  folded: string;
-  start: number;
+  get lower(): string {
+    return (this.lowerCase ??= this.text.toLowerCase());
+  }
+
+  get folded(): string {
+    return (this.foldedText ??= foldVietnamese(this.text));
+  }
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const ASCII = /^[\x20-\x7E]*$/u;
 
 function tokenize(text: string): Token[] {
-  return [...text.matchAll(WORD)].map((m) => ({
-    text: m[0],
-    lower: m[0].toLowerCase(),
-    folded: foldVietnamese(m[0]),
-    start: m.index,
-  }));
+  const tokens: Token[] = [];
+  // WORD is global: exec walks the text from lastIndex
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    tokens.push(new Token(m[0], m.index));
+  }
+  return tokens;
 }
 
-function wordMatches(token: Token, alternatives: readonly string[], pattern: Pattern): boolean {
-  if (!pattern.phrase) return alternatives.includes(token.folded);
-  if (alternatives.includes(token.lower)) return true;
-  return (
-    pattern.ascii &&
-    ASCII.test(token.text) &&
-    alternatives.some((a) => foldVietnamese(a) === token.lower)
-  );
+/** The alternatives of a pattern's word, and for the ASCII match of a phrase their folded forms. */
+interface WordAlternatives {
+  exact: readonly string[];
+  folded: readonly string[];
 }
+
+const alternativesOf = (pattern: Pattern): readonly WordAlternatives[] =>
+  pattern.words.map((exact) => ({
+    exact,
+    folded: pattern.phrase && pattern.ascii ? exact.map((a) => foldVietnamese(a)) : [],
+  }));
+
+function wordMatches(token: Token, alternatives: WordAlternatives, pattern: Pattern): boolean {
+  if (!pattern.phrase) return alternatives.exact.includes(token.folded);
+  if (alternatives.exact.includes(token.lower)) return true;
+  return pattern.ascii && ASCII.test(token.text) && alternatives.folded.includes(token.lower);
+}
+
+/**
+ * PATTERNS by the folded spellings of their first word, in their order: wordMatches takes as
+ * equal only words that fold alike, so a token can start only the patterns listed under its
+ * folded form, and a name word (nearly every word) is checked against none.
+ */
+const PATTERNS_BY_FIRST_WORD = new Map<string, number[]>();
+const PATTERN_WORDS = PATTERNS.map(alternativesOf);
+
+PATTERNS.forEach((pattern, index) => {
+  for (const key of new Set(pattern.words[0]!.map((a) => foldVietnamese(a)))) {
+    const list = PATTERNS_BY_FIRST_WORD.get(key);
+    if (list === undefined) PATTERNS_BY_FIRST_WORD.set(key, [index]);
+    else list.push(index);
+  }
+});
+
+const NO_PATTERNS: readonly number[] = [];
+
+const ABBREVIATION_MAX_LENGTH = Math.max(...[...ABBREVIATIONS.keys()].map((k) => k.length));
 
 // "pgsts", "gstskh", "tsbs": several abbreviations written as one word.
 function splitFused(folded: string): Credential[] | null {
   if (folded === '') return [];
-  for (let end = folded.length; end > 0; end--) {
+  // no longer head can be an abbreviation
+  for (let end = Math.min(folded.length, ABBREVIATION_MAX_LENGTH); end > 0; end--) {
     const head = ABBREVIATIONS.get(folded.slice(0, end));
     if (head === undefined) continue;
     const tail = splitFused(folded.slice(end));
@@ -213,11 +258,13 @@ function matchAt(tokens: readonly Token[], i: number, beforeName: boolean): Matc
   const token = tokens[i];
   if (token === undefined) return null;
 
-  for (const pattern of PATTERNS) {
-    const next = i + pattern.words.length;
+  for (const index of PATTERNS_BY_FIRST_WORD.get(token.folded) ?? NO_PATTERNS) {
+    const pattern = PATTERNS[index]!;
+    const words = PATTERN_WORDS[index]!;
+    const next = i + words.length;
     if (next > tokens.length) continue;
     if (pattern.phrase && beforeName && next >= tokens.length) continue;
-    const fits = pattern.words.every((alternatives, k) => {
+    const fits = words.every((alternatives, k) => {
       const t = tokens[i + k];
       return t !== undefined && wordMatches(t, alternatives, pattern);
     });
@@ -240,6 +287,8 @@ function matchAt(tokens: readonly Token[], i: number, beforeName: boolean): Matc
 const TRAILING = /^(.*?)\s*(?:,([^,()]+)|\(([^()]+)\))$/u;
 
 function trailingCredentials(name: string): { name: string; creds: Credential[] } | null {
+  // what TRAILING needs, told without running it on every name
+  if (!name.includes(',') && !name.endsWith(')')) return null;
   const m = TRAILING.exec(name);
   if (m === null) return null;
   const tokens = tokenize(m[2] ?? m[3] ?? '');
@@ -293,12 +342,17 @@ function resolve(creds: readonly Credential[]): Omit<AcademicName, 'fullName'> {
 const LEADING_JUNK = /^[^\p{L}\p{N}]+/u;
 const TRAILING_JUNK = /[\s,;:\-–—]+$/u;
 
+const ASCII_UPPER = /[A-Z]/;
+const ASCII_LOWER = /[a-z]/;
+
 /**
  * Capitalises each word the Vietnamese way, but only when the name was
  * typed in one case throughout ("NGUYỄN VĂN AN", "nguyễn văn an"); mixed
  * casing is the writer's choice ("Nguyễn Văn AN" stays) and is kept.
  */
 function recase(name: string): string {
+  // mixed casing shows in the ASCII letters of most names, "Nguyễn Văn An"
+  if (ASCII_UPPER.test(name) && ASCII_LOWER.test(name)) return name;
   const upper = name.toUpperCase();
   const lower = name.toLowerCase();
   if (upper === lower || (name !== upper && name !== lower)) return name;

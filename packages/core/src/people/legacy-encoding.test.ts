@@ -9,6 +9,7 @@ import {
   encodeVni,
   toUnicodeVietnamese,
 } from './legacy-encoding.js';
+import { isVietnameseSyllable } from './syllable.js';
 
 const VOWELS_LOWER = 'aáàảãạăắằẳẵặâấầẩẫậeéèẻẽẹêếềểễệiíìỉĩịoóòỏõọôốồổỗộơớờởỡợuúùủũụưứừửữựyýỳỷỹỵ';
 const LETTERS_LOWER = `${VOWELS_LOWER}đbcdghklmnpqrstvxfjwz`;
@@ -224,6 +225,46 @@ describe('toUnicodeVietnamese', () => {
         expect(toUnicodeVietnamese(encodeTcvn3(name))).toEqual({ text: name, converted: 'tcvn3' });
         expect(toUnicodeVietnamese(encodeVni(name))).toEqual({ text: name, converted: 'vni' });
       }),
+    );
+  });
+});
+
+describe('the shortcuts of detectLegacyEncoding and toUnicodeVietnamese', () => {
+  // Both as they were written before they had shortcuts (and a cache of the words' readings).
+  const fullDetect = (text: string) => {
+    if (!/^[\0-\u00FF\u0110€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]*$/u.test(text)) return null;
+    const evidence = (text.match(/[A-Za-z\u00A1-\u00FF\u0110]+/gu) ?? []).filter(
+      (w) => /[\u00A1-\u00FF\u0110]/u.test(w) && (w.length > 1 || /[A-Za-z]/u.test(w)),
+    );
+    if (evidence.length === 0) return null;
+    const count = (read: (w: string) => string) =>
+      evidence.filter((w) => isVietnameseSyllable(read(w))).length;
+    const asIs = count((w) => w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''));
+    const tcvn3 = count(decodeTcvn3);
+    const vni = count(decodeVni);
+    const enough = (n: number) => n * 2 >= evidence.length;
+    if (tcvn3 > asIs && tcvn3 > vni && enough(tcvn3)) return 'tcvn3';
+    if (vni > asIs && vni > tcvn3 && enough(vni)) return 'vni';
+    return null;
+  };
+
+  it('give what the full treatment gives', () => {
+    const piece = fc.oneof(
+      nameOf(GIVEN),
+      nameOf(GIVEN).map(encodeTcvn3),
+      nameOf(GIVEN).map(encodeVni),
+      nameOf(GIVEN).map((n) => n.normalize('NFD')),
+      fc.constantFrom(' ', '1', '€', '©', '«', '\u00AD', '×', 'Đ', 'ễ', '😀', 'Müller', 'Noël'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 4 }), (pieces) => {
+        const s = pieces.join(' ');
+        const converted = fullDetect(s);
+        expect(detectLegacyEncoding(s)).toBe(converted);
+        const text = converted === null ? s : converted === 'tcvn3' ? decodeTcvn3(s) : decodeVni(s);
+        expect(toUnicodeVietnamese(s)).toEqual({ text: text.normalize('NFC'), converted });
+      }),
+      { numRuns: 3000 },
     );
   });
 });

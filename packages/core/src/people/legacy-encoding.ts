@@ -10,6 +10,7 @@
  * hyphens, which are TCVN3 "ư") would destroy letters.
  */
 
+import { toNfc } from '../text/nfc.js';
 import { isVietnameseSyllable } from './syllable.js';
 
 export type LegacyEncoding = 'tcvn3' | 'vni';
@@ -233,6 +234,29 @@ function isEvidence(word: string): boolean {
   return NON_ASCII.test(word) && (word.length > 1 || ASCII_LETTER.test(word));
 }
 
+const AS_IS = 1;
+const AS_TCVN3 = 2;
+const AS_VNI = 4;
+
+// A legacy-encoded list repeats the same few hundred words (family names, "Văn", "Thị"…).
+const READINGS_CACHE = new Map<string, number>();
+const READINGS_CACHE_MAX = 20_000;
+
+/** Which readings of a word (as it is, as TCVN3, as VNI) give a syllable, as AS_* bits. */
+function readingsOf(word: string): number {
+  const known = READINGS_CACHE.get(word);
+  if (known !== undefined) return known;
+  let readings = 0;
+  if (isVietnameseSyllable(word.replace(EDGE_PUNCTUATION, ''))) readings |= AS_IS;
+  if (isVietnameseSyllable(decodeTcvn3(word))) readings |= AS_TCVN3;
+  if (isVietnameseSyllable(decodeVni(word))) readings |= AS_VNI;
+  if (word.length <= 32) {
+    if (READINGS_CACHE.size >= READINGS_CACHE_MAX) READINGS_CACHE.clear();
+    READINGS_CACHE.set(word, readings);
+  }
+  return readings;
+}
+
 /**
  * Which legacy encoding, if any, the text was typed in. Each word with a
  * non-ASCII character is read three ways (as it is, as TCVN3, as VNI) and
@@ -244,7 +268,8 @@ function isEvidence(word: string): boolean {
  * (VNI "Hoà" is "Hồ").
  */
 export function detectLegacyEncoding(s: string): LegacyEncoding | null {
-  if (!LEGACY_TEXT.test(s)) return null;
+  // without a character that could make a word evidence there is nothing to count
+  if (!NON_ASCII.test(s) || !LEGACY_TEXT.test(s)) return null;
   const words = (s.match(WORD) ?? []).filter(isEvidence);
   if (words.length === 0) return null;
 
@@ -252,9 +277,10 @@ export function detectLegacyEncoding(s: string): LegacyEncoding | null {
   let tcvn3 = 0;
   let vni = 0;
   for (const w of words) {
-    if (isVietnameseSyllable(w.replace(EDGE_PUNCTUATION, ''))) asIs++;
-    if (isVietnameseSyllable(decodeTcvn3(w))) tcvn3++;
-    if (isVietnameseSyllable(decodeVni(w))) vni++;
+    const readings = readingsOf(w);
+    if (readings & AS_IS) asIs++;
+    if (readings & AS_TCVN3) tcvn3++;
+    if (readings & AS_VNI) vni++;
   }
 
   const enough = (n: number): boolean => n * 2 >= words.length;
@@ -272,6 +298,6 @@ export function toUnicodeVietnamese(s: string): { text: string; converted: Legac
     case 'vni':
       return { text: decodeVni(s).normalize('NFC'), converted };
     case null:
-      return { text: s.normalize('NFC'), converted };
+      return { text: toNfc(s), converted };
   }
 }

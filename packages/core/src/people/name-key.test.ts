@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
+import { foldVietnamese, normalizeText } from '../text/vietnamese.js';
 import {
   canonicalTonePlacement,
   personNameKey,
@@ -94,6 +95,52 @@ describe('splitVietnameseName', () => {
         expect([family, middle, given].filter((p) => p !== '').join(' ')).toBe(ws.join(' '));
         expect(given).toBe(ws[ws.length - 1]);
       }),
+    );
+  });
+});
+
+describe('the shortcuts of personNameKey and splitVietnameseName', () => {
+  // Both as they were written before they had shortcuts.
+  const fullNameKey = (name: string): string =>
+    foldVietnamese(name)
+      .replace(/[\u2018\u2019\u02BC\u0060\u00B4]/gu, "'")
+      .replace(/[^\p{L}\p{M}\p{N}']+/gu, ' ')
+      .trim();
+  const fullSplit = (fullName: string) => {
+    const words = normalizeText(fullName)
+      .split(' ')
+      .filter((w) => w !== '');
+    if (words.length === 0) return { family: '', middle: '', given: '' };
+    if (words.length === 1) return { family: '', middle: '', given: words[0] ?? '' };
+    const lower = words.slice(0, 4).map((w) => canonicalTonePlacement(w.toLowerCase()));
+    const compound = [
+      ['công', 'tằng', 'tôn', 'nữ'],
+      ['công', 'tôn', 'nữ'],
+      ['tôn', 'nữ'],
+      ['tôn', 'thất'],
+      ['âu', 'dương'],
+    ].find((f) => f.length < words.length && f.every((w, i) => lower[i] === w));
+    const familyLength = compound?.length ?? 1;
+    return {
+      family: words.slice(0, familyLength).join(' '),
+      middle: words.slice(familyLength, -1).join(' '),
+      given: words[words.length - 1] ?? '',
+    };
+  };
+
+  it('give what the full treatment gives', () => {
+    const piece = fc.constantFrom(
+      ...['Nguyễn', 'Văn', 'AN', 'Tôn', 'TÔN', 'tôn', 'Thất', 'Nữ', 'Công', 'Tằng', 'Âu', 'Dương'],
+      ...['Tôn'.normalize('NFD'), 'H’Hen', "O'Brien", 'Lê-Nguyễn', 'A.', '`', '´', '1', '(TS)'],
+      ...[' ', '  ', '\u00A0', '\t', '\u200B', 'Ð', 'İ', 'ß', '😀', ',', ''],
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const name = pieces.join(' ');
+        expect(personNameKey(name)).toBe(fullNameKey(name));
+        expect(splitVietnameseName(name)).toEqual(fullSplit(name));
+      }),
+      { numRuns: 3000 },
     );
   });
 });

@@ -15,7 +15,12 @@ const APOSTROPHES = /[\u2018\u2019\u02BC\u0060\u00B4]/gu;
 // the same person as "Nguyễn Văn A".
 const NOT_NAME = /[^\p{L}\p{M}\p{N}']+/gu;
 
+// Words of a-z, 0-9 and ' parted by single spaces, which keyFromWords returns as they are: what
+// folding leaves of nearly every Vietnamese name.
+const PLAIN_KEY = /^(?:[a-z0-9']+(?: [a-z0-9']+)*)?$/;
+
 function keyFromWords(s: string): string {
+  if (PLAIN_KEY.test(s)) return s;
   return s.replace(APOSTROPHES, "'").replace(NOT_NAME, ' ').trim();
 }
 
@@ -90,6 +95,7 @@ const COMPOUND_FAMILY_NAMES: ReadonlyArray<readonly string[]> = [
 ];
 
 const COMPOUND_MAX_WORDS = Math.max(...COMPOUND_FAMILY_NAMES.map((f) => f.length));
+const COMPOUND_FIRST_WORDS: ReadonlySet<string> = new Set(COMPOUND_FAMILY_NAMES.map((f) => f[0]!));
 
 /**
  * Splits a full name the Vietnamese way: family name first, given name
@@ -98,12 +104,31 @@ const COMPOUND_MAX_WORDS = Math.max(...COMPOUND_FAMILY_NAMES.map((f) => f.length
  * another order (foreign names, some minority names) are not recognised.
  */
 export function splitVietnameseName(fullName: string): VietnameseNameParts {
-  const words = normalizeText(fullName)
-    .split(' ')
-    .filter((w) => w !== '');
-  if (words.length === 0) return { family: '', middle: '', given: '' };
-  if (words.length === 1) return { family: '', middle: '', given: words[0] ?? '' };
+  // normalizeText leaves single spaces between words, none at the edges
+  const text = normalizeText(fullName);
+  const lastSpace = text.lastIndexOf(' ');
+  if (lastSpace < 0) return { family: '', middle: '', given: text };
+  const given = text.slice(lastSpace + 1);
+  const firstSpace = text.indexOf(' ');
+  const first = text.slice(0, firstSpace);
+  if (COMPOUND_FIRST_WORDS.has(canonicalTonePlacement(first.toLowerCase()))) {
+    const words = text.split(' ');
+    const familyLength = compoundFamilyLength(words);
+    return {
+      family: words.slice(0, familyLength).join(' '),
+      middle: words.slice(familyLength, -1).join(' '),
+      given,
+    };
+  }
+  return {
+    family: first,
+    middle: firstSpace === lastSpace ? '' : text.slice(firstSpace + 1, lastSpace),
+    given,
+  };
+}
 
+/** How many words the family name takes when the first word may begin a compound one. */
+function compoundFamilyLength(words: readonly string[]): number {
   // only the first words can be a compound family name
   const lower = words
     .slice(0, COMPOUND_MAX_WORDS)
@@ -112,10 +137,5 @@ export function splitVietnameseName(fullName: string): VietnameseNameParts {
     // At least one word must remain for the given name.
     (family) => family.length < words.length && family.every((w, i) => lower[i] === w),
   );
-  const familyLength = compound?.length ?? 1;
-  return {
-    family: words.slice(0, familyLength).join(' '),
-    middle: words.slice(familyLength, -1).join(' '),
-    given: words[words.length - 1] ?? '',
-  };
+  return compound?.length ?? 1;
 }

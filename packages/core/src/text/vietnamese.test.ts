@@ -204,3 +204,56 @@ describe('comparePersonNames', () => {
     );
   });
 });
+
+describe('the shortcuts of normalizeText and foldVietnamese for clean text', () => {
+  // Both as they were written before they had shortcuts.
+  const fullNormalize = (s: string): string =>
+    /\u200B|\u200C|\u200D|\u2060|\uFEFF|\u180E|\u00D0|\u00F0|[^\S ]| {2}|^ | $/u.test(s)
+      ? s
+          .replace(/\u200B|\u200C|\u200D|\u2060|\uFEFF|\u180E/gu, '')
+          .replace(/\u00D0/gu, '\u0110')
+          .replace(/\u00F0/gu, '\u0111')
+          .normalize('NFC')
+          .replace(/\s+/gu, ' ')
+          .trim()
+      : s.normalize('NFC');
+  const fullFold = (s: string): string =>
+    fullNormalize(s)
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/đ/gu, 'd')
+      .replace(/Đ/gu, 'D')
+      .replace(/\s+/gu, ' ')
+      .trim();
+
+  const expectFull = (s: string) => {
+    expect(normalizeText(s)).toBe(fullNormalize(s));
+    expect(foldVietnamese(s)).toBe(fullFold(s));
+  };
+
+  it('give what the full treatment gives, for every character', () => {
+    const differ: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, `Hòa${ch}`, `${ch} Bình`, `A ${ch}${ch}`]) {
+        if (normalizeText(s) !== fullNormalize(s) || foldVietnamese(s) !== fullFold(s)) {
+          differ.push(s);
+        }
+      }
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('give what the full treatment gives, for any text', () => {
+    const piece = fc.constantFrom(
+      ...['Nguyễn', 'Văn', 'ĐỨC', 'hòa', 'İ', 'ß', 'Σ', 'ǅ', 'Ð', 'ð', ' ', '  ', '\t', '\u00A0'],
+      ...['\u200B', '\uFEFF', '\u0301', '\u0323', 'e\u0302', '😀', '\uD800', '-', '.', '1', ''],
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => expectFull(pieces.join(''))),
+      { numRuns: 3000 },
+    );
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 20 }), expectFull));
+  });
+});

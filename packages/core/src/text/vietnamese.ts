@@ -19,6 +19,7 @@ const COMBINING_MARK = /\p{M}/gu;
  * becomes the real Đ/đ.
  */
 export function normalizeText(s: string): string {
+  if (CLEAN.test(s)) return s;
   // Most text needs only NFC: no invisible characters, no eth, single plain spaces inside.
   if (!NEEDS_CLEANUP.test(s)) return s.normalize('NFC');
   // Zero-width characters go first: removing them afterwards could bring a
@@ -34,7 +35,14 @@ export function normalizeText(s: string): string {
 
 const NEEDS_CLEANUP = /\u200B|\u200C|\u200D|\u2060|\uFEFF|\u180E|\u00D0|\u00F0|[^\S ]| {2}|^ | $/u;
 
-// Imports fold the same words (family names, "Văn", "Thị", "Nam", "Nữ") again and again.
+// Text normalizeText returns unchanged, as nearly all text is: words of characters that are
+// surely NFC (see nfc.ts) and not white space, control characters or eths, parted by single
+// spaces.
+const CLEAN_CHAR = '!-~\\u00A1-\\u00CF\\u00D1-\\u00EF\\u00F1-\\u02FF\\u1EA0-\\u1EF9';
+const CLEAN = new RegExp(`^(?:[${CLEAN_CHAR}]+(?: [${CLEAN_CHAR}]+)*)?$`);
+
+// Imports fold the same words (family names, "Văn", "Thị", "Nam", "Nữ") again and again; those
+// foldByCharacter cannot take are kept.
 const FOLD_CACHE = new Map<string, string>();
 const FOLD_CACHE_MAX = 50_000;
 
@@ -43,11 +51,22 @@ const FOLD_CACHE_MAX = 50_000;
  * "Đắk Lắk" → "dak lak", "Hoà" and "Hòa" → "hoa".
  */
 export function foldVietnamese(s: string): string {
+  const quick = foldByCharacter(s);
+  if (quick !== null) return quick;
   const hit = FOLD_CACHE.get(s);
   if (hit !== undefined) return hit;
+  const folded = foldNormalized(normalizeText(s));
+  if (s.length <= 64) {
+    if (FOLD_CACHE.size >= FOLD_CACHE_MAX) FOLD_CACHE.clear();
+    FOLD_CACHE.set(s, folded);
+  }
+  return folded;
+}
+
+function foldNormalized(s: string): string {
   // Lower-casing before stripping marks: a few upper-case letters (e.g. İ)
   // lower-case to a base letter plus a combining mark, which must go too.
-  const folded = normalizeText(s)
+  return s
     .toLowerCase()
     .normalize('NFD')
     .replace(COMBINING_MARK, '')
@@ -55,9 +74,34 @@ export function foldVietnamese(s: string): string {
     .replace(/Đ/gu, 'D')
     .replace(WHITESPACE_RUN, ' ')
     .trim();
-  if (s.length <= 64) {
-    if (FOLD_CACHE.size >= FOLD_CACHE_MAX) FOLD_CACHE.clear();
-    FOLD_CACHE.set(s, folded);
+}
+
+/**
+ * The folded form of each character of clean text (CLEAN) but the space, by UTF-16 code unit,
+ * when it folds to something other than white space. None of them folds differently beside
+ * another: lower-casing depends on the neighbours only for Σ, and the marks that NFD might
+ * reorder across two characters are all removed.
+ */
+const CHARACTER_FOLDS: readonly (string | undefined)[] = (() => {
+  const folds: (string | undefined)[] = [];
+  for (let c = 0x21; c <= 0x1ef9; c++) {
+    const ch = String.fromCharCode(c);
+    if (!CLEAN.test(ch)) continue;
+    const folded = foldNormalized(ch);
+    if (folded !== '' && !/\s/u.test(folded)) folds[c] = folded;
+  }
+  return folds;
+})();
+
+/** The fold of clean text, character by character without ICU; null for other text. */
+function foldByCharacter(s: string): string | null {
+  if (!CLEAN.test(s)) return null;
+  let folded = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const f = c === 0x20 ? ' ' : CHARACTER_FOLDS[c];
+    if (f === undefined) return null;
+    folded += f;
   }
   return folded;
 }

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
-import { openCopy, textArrayLiteral } from '../../db/copy.js';
+import type { PoolClient } from 'pg';
+import { openCopy, textArrayLiteral, type OpenCopy } from '../../db/copy.js';
 import { poolOf, type Database, type Executor } from '../../db/database.js';
 import type {
   ImportBatch,
@@ -319,54 +320,60 @@ export const importRepository = {
   },
 
   /**
-   * Opens the staging of an import's rows: one transaction that removes the rows staged before
-   * and one COPY that the rows are written into as they are decided, so that PostgreSQL stores
-   * a part while the next is analysed. `finish` commits only if the import is still being
-   * analysed (else nothing is staged and it returns false).
+   * Opens the staging of an import's rows: the rows staged before are removed, then the new
+   * rows are written into COPYs left open — one per connection, parts taken in turn, so that
+   * PostgreSQL stores them on both cores while the next part is decided. `finish` commits only
+   * if the import is still being analysed (else nothing is staged and it returns false). The
+   * connections commit one after the other: a crash between leaves the import "analysing",
+   * and the analysis run again at start removes what was staged.
    */
-  async openStaging(db: Database, importId: string): Promise<RowStaging> {
-    const client = await poolOf(db).connect();
+  async openStaging(db: Database, importId: string, lanes = 2): Promise<RowStaging> {
+    const pool = poolOf(db);
+    await pool.query(
+      `delete from import_row where import_id = $1
+         and exists (select 1 from import_batch where id = $1 and status = 'analysing')`,
+      [importId],
+    );
+    const clients: PoolClient[] = [];
     let open = true;
-    const close = async (how: 'commit' | 'rollback') => {
+    // a COPY cut short leaves its connection unusable: they are destroyed, not returned
+    const destroy = () => {
       if (!open) return;
       open = false;
-      try {
-        await client.query(how);
-      } finally {
-        client.release();
-      }
+      for (const c of clients) c.release(true);
     };
+    const copies: OpenCopy[] = [];
     try {
-      await client.query('begin');
-      await client.query('delete from import_row where import_id = $1', [importId]);
+      for (let i = 0; i < lanes; i++) {
+        const client = await pool.connect();
+        clients.push(client);
+        await client.query('begin');
+        copies.push(openCopy(client, 'import_row', ROW_COLUMNS));
+      }
     } catch (err) {
-      await close('rollback').catch(() => {});
+      destroy();
       throw err;
     }
-    const copy = openCopy(client, 'import_row', ROW_COLUMNS);
+    let turn = 0;
     return {
       async write(rows) {
+        const copy = copies[turn++ % copies.length]!;
         await copy.write(rows.map((r) => stagedLine(importId, r)));
       },
       async finish() {
-        await copy.end();
-        const lock = await client.query<{ status: string }>(
+        await Promise.all(copies.map((c) => c.end()));
+        const lock = await clients[0]!.query<{ status: string }>(
           'select status from import_batch where id = $1 for update',
           [importId],
         );
-        if (lock.rows[0]?.status !== 'analysing') {
-          await close('rollback');
-          return false;
-        }
-        await close('commit');
-        return true;
+        const still = lock.rows[0]?.status === 'analysing';
+        for (const c of [...clients].reverse()) await c.query(still ? 'commit' : 'rollback');
+        open = false;
+        for (const c of clients) c.release();
+        return still;
       },
       abort() {
-        // a COPY cut short leaves the connection unusable: it is destroyed, not returned
-        if (open) {
-          open = false;
-          client.release(true);
-        }
+        destroy();
         return Promise.resolve();
       },
     };

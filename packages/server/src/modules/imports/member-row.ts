@@ -4,7 +4,9 @@ import {
   personNameKey,
   splitVietnameseName,
   type AcademicDegree,
+  type AcademicName,
   type AcademicTitle,
+  type VietnameseNameParts,
 } from '@lienhiep/core';
 import { MEMBER_FIELD_LABELS, type MemberField } from './member-fields.js';
 import { readCells, readDateOrYear } from './row-cells.js';
@@ -71,6 +73,41 @@ const DEGREE_WORDS: Record<string, AcademicDegree | null> = {
   'pho thong': null,
 };
 
+const QUALIFICATION_FIELDS = ['academic', 'title', 'degree'] as const;
+// gender cells, folded
+const MALE = ['nam', 'm', 'male', 'ong'];
+const FEMALE = ['nu', 'f', 'female', 'ba'];
+
+/** What a name cell gives: the name without its titles, its parts and its key. */
+interface NameReading {
+  parsed: AcademicName;
+  parts: VietnameseNameParts;
+  key: string;
+}
+
+// Lists repeat names ("Nguyễn Văn Hùng"…): each distinct one is read once per list. The readings
+// are kept with the list's context, which goes when the list is done, and are never handed out.
+const NAMES_BY_LIST = new WeakMap<NormaliseContext, Map<string, NameReading>>();
+const NAMES_PER_LIST_MAX = 50_000;
+
+function readName(text: string, ctx: NormaliseContext): NameReading {
+  let names = NAMES_BY_LIST.get(ctx);
+  if (names === undefined) NAMES_BY_LIST.set(ctx, (names = new Map<string, NameReading>()));
+  let reading = names.get(text);
+  if (reading === undefined) {
+    const parsed = parseAcademicName(text);
+    const fullName = parsed.fullName;
+    reading = {
+      parsed,
+      parts: splitVietnameseName(fullName),
+      key: fullName === '' ? '' : personNameKey(fullName),
+    };
+    if (names.size >= NAMES_PER_LIST_MAX) names.clear();
+    names.set(text, reading);
+  }
+  return reading;
+}
+
 export function normaliseMemberRow(
   raw: readonly string[],
   mapping: ReadonlyMap<number, MemberField>,
@@ -90,7 +127,8 @@ export function normaliseMemberRow(
   if (nameText === undefined && (cells.has('familyMiddleName') || cells.has('givenName'))) {
     nameText = [cells.get('familyMiddleName'), cells.get('givenName')].filter(Boolean).join(' ');
   }
-  const parsed = parseAcademicName(nameText ?? '');
+  const name = readName(nameText ?? '', ctx);
+  const parsed = name.parsed;
   let title = parsed.title;
   let degree = parsed.degree;
   const fullName = parsed.fullName;
@@ -99,7 +137,7 @@ export function normaliseMemberRow(
   else if (fullName.length > 200) problem('fullName', 'Họ và tên dài quá 200 ký tự');
   else if (!fullName.includes(' ')) warn('fullName', `Họ và tên "${fullName}" chỉ có một từ`);
 
-  for (const field of ['academic', 'title', 'degree'] as const) {
+  for (const field of QUALIFICATION_FIELDS) {
     const v = cells.get(field);
     if (v === undefined) continue;
     const p = parseAcademicName(`${v} An`);
@@ -117,8 +155,8 @@ export function normaliseMemberRow(
   const g = cells.get('gender');
   if (g !== undefined) {
     const k = foldVietnamese(g);
-    if (['nam', 'm', 'male', 'ong'].includes(k)) gender = 'male';
-    else if (['nu', 'f', 'female', 'ba'].includes(k)) gender = 'female';
+    if (MALE.includes(k)) gender = 'male';
+    else if (FEMALE.includes(k)) gender = 'female';
     else warn('gender', `Giới tính "${g}" không rõ (Nam hoặc Nữ); bỏ qua`);
   }
   let birthCell = cells.get('birthDate');
@@ -214,7 +252,7 @@ export function normaliseMemberRow(
     }
     return v;
   };
-  const parts = splitVietnameseName(fullName);
+  const parts = name.parts;
   const data: MemberData = {
     fullName,
     familyName: parts.family,
@@ -236,14 +274,18 @@ export function normaliseMemberRow(
     joinedOn,
     note: text('note', 1000),
   };
-  return { data, issues, nameKey: fullName === '' ? '' : personNameKey(fullName) };
+  return { data, issues, nameKey: name.key };
 }
 
 /** Reports a value left out; shared by every kind of list (the fields of contacts). */
 type Warn<F extends string> = (field: F, message: string) => void;
 
+// A number written as it is kept, as most lists write it: nothing to take apart.
+const PLAIN_PHONE = /^0\d{9,10}$/;
+
 export function normalisePhone(v: string | undefined, warn: Warn<'phone'>): string | null {
   if (v === undefined) return null;
+  if (PLAIN_PHONE.test(v)) return v;
   const all = v.split(/\s*[/,;]\s*|\s+-\s+/).filter((p) => p.trim() !== '');
   let digits = (all[0] ?? '').replace(/[\s.()-]/g, '');
   if (digits.startsWith('+84')) digits = `0${digits.slice(3)}`;
@@ -258,8 +300,12 @@ export function normalisePhone(v: string | undefined, warn: Warn<'phone'>): stri
   return digits;
 }
 
+// One address in lower-case ASCII, as most lists write it: nothing to take apart or lower.
+const PLAIN_EMAIL = /^[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}$/;
+
 export function normaliseEmail(v: string | undefined, warn: Warn<'email'>): string | null {
   if (v === undefined) return null;
+  if (v.length <= 200 && PLAIN_EMAIL.test(v)) return v;
   const first = v.split(/[\s,;]+/).find((p) => p !== '') ?? '';
   const e = first.toLowerCase().replace(/^mailto:/, '');
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(e) || e.length > 200) {

@@ -7,15 +7,44 @@ import {
 import type { KindIssue } from './import-kind.js';
 import { excelSerialToIso, FORMULA_PREFIX, isoToDmy } from './sheet.js';
 
+const PLUS = 0x2b;
+const MINUS = 0x2d;
+const AT = 0x40;
+
 /** Anything a spreadsheet could evaluate: formulas, and CSV cells crafted to become one. */
 export function looksLikeFormula(v: string): boolean {
   if (v.startsWith(FORMULA_PREFIX)) return v.length > 1;
-  if (/^[+\-@]/.test(v)) return !/^[+-]?[\d\s().]+$/.test(v) && v.trim() !== '-';
+  const first = v.charCodeAt(0);
+  if (first === PLUS || first === MINUS || first === AT) {
+    return !/^[+-]?[\d\s().]+$/.test(v) && v.trim() !== '-';
+  }
   return false;
 }
 
+interface DateOrYear {
+  date: string | null;
+  year: number;
+}
+
+// A list repeats its dates: one joining date for many members, birth dates of a few decades.
+const DATE_CACHE = new Map<string, DateOrYear | null>();
+const DATE_CACHE_MAX = 50_000;
+
 /** dd/mm/yyyy (and its variants), yyyy-mm-dd, a bare year, mm/yyyy, or an Excel serial number. */
-export function readDateOrYear(v: string): { date: string | null; year: number } | null {
+export function readDateOrYear(v: string): DateOrYear | null {
+  let read = DATE_CACHE.get(v);
+  if (read === undefined) {
+    read = readDate(v);
+    if (v.length <= 32) {
+      if (DATE_CACHE.size >= DATE_CACHE_MAX) DATE_CACHE.clear();
+      DATE_CACHE.set(v, read);
+    }
+  }
+  // a copy of its own for each caller
+  return read === null ? null : { date: read.date, year: read.year };
+}
+
+function readDate(v: string): DateOrYear | null {
   const s = v.trim();
   if (/^\d{4}$/.test(s)) return { date: null, year: Number(s) };
   const dmy = parseVietnameseDate(s);
@@ -46,25 +75,27 @@ export function readCells<F extends string>(
 ): { cells: Map<F, string>; issues: KindIssue[] } {
   const issues: KindIssue[] = [];
   const cells = new Map<F, string>();
-  const converted = new Set<LegacyEncoding>();
+  let converted: Set<LegacyEncoding> | null = null;
   for (const [index, f] of mapping) {
     const field = f as F;
     const cell = raw[index];
-    if (cell === undefined || cell.trim() === '') continue;
-    if (looksLikeFormula(cell.trim())) {
+    if (cell === undefined) continue;
+    const trimmed = cell.trim();
+    if (trimmed === '') continue;
+    if (looksLikeFormula(trimmed)) {
       issues.push({
         field,
         severity: 'error',
-        message: `Ô "${labels[field]}" chứa công thức (${cell.trim().slice(0, 40)}); hệ thống không nhận công thức, hãy nhập giá trị`,
+        message: `Ô "${labels[field]}" chứa công thức (${trimmed.slice(0, 40)}); hệ thống không nhận công thức, hãy nhập giá trị`,
       });
       continue;
     }
     const u = toUnicodeVietnamese(cell);
-    if (u.converted) converted.add(u.converted);
+    if (u.converted) (converted ??= new Set()).add(u.converted);
     const text = normalizeText(u.text);
     if (text !== '') cells.set(field, text);
   }
-  for (const enc of converted) {
+  for (const enc of converted ?? []) {
     issues.push({
       field: 'row',
       severity: 'info',
