@@ -11,7 +11,8 @@ export function decodeText(buf: Buffer): string {
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return buf.toString('utf8', 3);
   if (buf[0] === 0xff && buf[1] === 0xfe) return buf.toString('utf16le', 2);
   if (buf[0] === 0xfe && buf[1] === 0xff) {
-    const swapped = Buffer.from(buf.subarray(2));
+    // an odd last byte is half a character: dropped, as the little-endian reading does
+    const swapped = Buffer.from(buf.subarray(2, buf.length - (buf.length % 2)));
     swapped.swap16();
     return swapped.toString('utf16le');
   }

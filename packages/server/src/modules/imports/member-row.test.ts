@@ -47,6 +47,16 @@ describe('normalising a member row', () => {
     expect(r.issues).toEqual([]);
   });
 
+  it('takes no word for a degree that is only a name of the language ("constructor")', () => {
+    for (const cell of ['constructor', '__proto__', 'toString']) {
+      const r = row({ fullName: 'Nguyễn Văn An', degree: cell });
+      expect(r.data.degree).toBeNull();
+      expect(r.issues.map((i) => i.message)).toEqual([
+        `Không hiểu "${cell}" là học hàm, học vị nào; bỏ qua`,
+      ]);
+    }
+  });
+
   it('converts TCVN3 and VNI cells and says so; NFD becomes NFC', () => {
     const tcvn = row({
       fullName: encodeTcvn3('Trần Thị Hương'),

@@ -59,19 +59,22 @@ export interface NormalisedRow {
   nameKey: string;
 }
 
-const DEGREE_WORDS: Record<string, AcademicDegree | null> = {
-  'dai hoc': 'CN',
-  'cu nhan': 'CN',
-  'ky su': 'KS',
-  'bac si': 'BS',
-  'duoc si': 'DS',
-  'kien truc su': 'KTS',
-  'luat su': 'LS',
-  'cao dang': null,
-  'trung cap': null,
-  'so cap': null,
-  'pho thong': null,
-};
+// a Map, not an object: a cell reading "constructor" is not a degree
+const DEGREE_WORDS: ReadonlyMap<string, AcademicDegree | null> = new Map(
+  Object.entries({
+    'dai hoc': 'CN',
+    'cu nhan': 'CN',
+    'ky su': 'KS',
+    'bac si': 'BS',
+    'duoc si': 'DS',
+    'kien truc su': 'KTS',
+    'luat su': 'LS',
+    'cao dang': null,
+    'trung cap': null,
+    'so cap': null,
+    'pho thong': null,
+  } satisfies Record<string, AcademicDegree | null>),
+);
 
 const QUALIFICATION_FIELDS = ['academic', 'title', 'degree'] as const;
 // gender cells, folded
@@ -141,7 +144,7 @@ export function normaliseMemberRow(
     const v = cells.get(field);
     if (v === undefined) continue;
     const p = parseAcademicName(`${v} An`);
-    const word = DEGREE_WORDS[foldVietnamese(v)];
+    const word = DEGREE_WORDS.get(foldVietnamese(v));
     if (p.title === null && p.degree === null && word === undefined) {
       warn(field, `Không hiểu "${v}" là học hàm, học vị nào; bỏ qua`);
       continue;

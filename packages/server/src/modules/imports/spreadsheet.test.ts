@@ -138,6 +138,10 @@ describe('reading the spreadsheets secretariats keep', () => {
       Buffer.from('Họ và tên\tNăm sinh\nLê Thị Bình\t1972\n', 'utf16le'),
     ]);
     expect(readSpreadsheet(utf16).rows[1]!.cells).toEqual(['Lê Thị Bình', '1972']);
+    // big-endian, cut one byte short: the half character is dropped, not a server error
+    const be = Buffer.from('Họ và tên\tNăm sinh\nLê Thị Bình\t1972\n', 'utf16le').swap16();
+    const cut = Buffer.concat([Buffer.from([0xfe, 0xff]), be, Buffer.from([0x00])]);
+    expect(readSpreadsheet(cut).rows[1]!.cells).toEqual(['Lê Thị Bình', '1972']);
     // .VnTime bytes saved as "CSV (Comma delimited)": read byte for byte
     const legacy = Buffer.from(
       `Ho ten,Nam sinh\n${encodeTcvn3('Trần Thị Hương')},1980\n`,
