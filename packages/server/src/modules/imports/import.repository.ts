@@ -497,8 +497,9 @@ export const importRepository = {
                           phone, email, national_id, province_code, name_key, import_id)
       select r.new_person_id, d->>'fullName', d->>'familyName', d->>'middleName', d->>'givenName',
              d->>'title', d->>'degree', d->>'gender', (d->>'birthDate')::date, (d->>'birthYear')::int,
-             array(select jsonb_array_elements_text(d->'fields')),
-             array(select jsonb_array_elements_text(d->'keywords')),
+             -- most rows have none: the empty case skips a subquery per row
+             case when d->'fields' = '[]' then '{}' else array(select jsonb_array_elements_text(d->'fields')) end,
+             case when d->'keywords' = '[]' then '{}' else array(select jsonb_array_elements_text(d->'keywords')) end,
              d->>'workplace', d->>'jobTitle', d->>'phone', d->>'email', d->>'nationalId',
              d->>'provinceCode', r.name_key, ${importId}
       from import_row r, lateral (select r.data as d) x

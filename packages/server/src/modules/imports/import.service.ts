@@ -22,6 +22,7 @@ import {
   importRepository as imports,
   type ImportBatchRow,
   type RowStaging,
+  type StagedRow,
 } from './import.repository.js';
 import { commitBatches } from './commit-batches.js';
 import { commitPartRepository as parts } from './commit-part.repository.js';
@@ -41,9 +42,11 @@ import { unprocessable } from './import-errors.js';
 
 /**
  * Rows normalised before they are sent to be looked up (the database looks a group up while the
- * next is normalised) and between two moves of the progress bar.
+ * next is normalised; each lookup hashes the person table once).
  */
-const LOOKUP_GROUP = 25_000;
+const LOOKUP_GROUP = 50_000;
+/** Rows staged between two moves of the progress bar. */
+const PROGRESS_EVERY = 10_000;
 /** Rows decided and sent to the staging COPY at a time, stored while the next are decided. */
 const STAGING_PART = 2_500;
 
@@ -488,9 +491,19 @@ export function createImportService(
         const decider = def.decider?.(env);
         const out = await imports.openStaging(db, importId);
         staging = out;
-        const stage = async (rows: readonly KindAnalysed[], by: KindDecider) => {
-          for (let j = 0; j < rows.length; j += stagingPart) {
-            await out.write(await by.decide(rows.slice(j, j + stagingPart)));
+        // the progress bar counts the rows decided and staged
+        let staged = 0;
+        const write = async (decided: readonly StagedRow[]) => {
+          await out.write(decided);
+          const before = staged;
+          staged += decided.length;
+          if (Math.floor(staged / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY)) {
+            await imports.update(db, importId, { progress_done: staged });
+          }
+        };
+        const stage = async (group: readonly KindAnalysed[], by: KindDecider) => {
+          for (let j = 0; j < group.length; j += stagingPart) {
+            await write(await by.decide(group.slice(j, j + stagingPart)));
           }
         };
         // a group is normalised and sent to be looked up; the group before, looked up
@@ -508,20 +521,19 @@ export function createImportService(
           } else {
             for (const r of group) whole.push(r);
           }
-          await imports.update(db, importId, { progress_done: i + group.length });
         }
         if (decider) {
           await stage(previous, decider);
         } else {
           const decided = await def.decide(env, whole);
           for (let j = 0; j < decided.length; j += stagingPart) {
-            await out.write(decided.slice(j, j + stagingPart));
+            await write(decided.slice(j, j + stagingPart));
           }
         }
         // the import may have been cancelled or re-mapped meanwhile: then nothing is staged
-        const staged = await staging.finish();
+        const kept = await out.finish();
         staging = null;
-        if (!staged) return;
+        if (!kept) return;
         const counts = await imports.counts(db, importId);
         await imports.transition(db, importId, ['analysing'], 'ready', {
           progress_done: rows.length,
