@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type Selectable, type Updateable } from 'kysely';
 import type { PoolClient } from 'pg';
 import { openCopy, textArrayLiteral, type OpenCopy } from '../../db/copy.js';
 import { poolOf, type Database, type Executor } from '../../db/database.js';
@@ -505,31 +505,30 @@ export const importRepository = {
       from import_row r, lateral (select r.data as d) x
       where r.import_id = ${importId} and r.row_number > ${from} and r.row_number <= ${to}
         and r.decision = 'create' and r.status <> 'error'`.execute(tx);
-    const created = await sql`
+    const joins = (person: RawBuilder<unknown>, which: RawBuilder<unknown>) =>
+      sql`
       insert into membership_event (organization_id, person_id, kind, effective_date, note, import_id)
-      select ${organizationId}, r.new_person_id, 'join', (r.data->>'joinedOn')::date,
-             r.data->>'note', ${importId}
+      select ${organizationId}, ${person}, 'join', (r.data->>'joinedOn')::date, r.data->>'note',
+             ${importId}
       from import_row r
       where r.import_id = ${importId} and r.row_number > ${from} and r.row_number <= ${to}
-        and r.decision = 'create' and r.status <> 'error'`.execute(tx);
+        and r.status <> 'error' and ${which}`.execute(tx);
+    const created = await joins(sql`r.new_person_id`, sql`r.decision = 'create'`);
     // Batches are written concurrently, and two rows of a file may link the same person: the
     // links of one batch wait for those of the other, so that each sees whether the person has
     // just been made a member (the lock lasts until the batch's transaction ends).
     await sql`select pg_advisory_xact_lock(hashtextextended(${importId}::text, 0))`.execute(tx);
-    const linked = await sql`
-      insert into membership_event (organization_id, person_id, kind, effective_date, note, import_id)
-      select ${organizationId}, r.match_person_id, 'join', (r.data->>'joinedOn')::date,
-             r.data->>'note', ${importId}
-      from import_row r
-      where r.import_id = ${importId} and r.row_number > ${from} and r.row_number <= ${to}
-        and r.status <> 'error' and r.decision = 'link'
+    const linked = await joins(
+      sql`r.match_person_id`,
+      sql`r.decision = 'link'
         and exists (select 1 from person p where p.id = r.match_person_id)
         and not exists (select 1 from membership_event d
                         where d.person_id = r.match_person_id and d.kind = 'deceased')
         and coalesce((select e.kind from membership_event e
                       where e.person_id = r.match_person_id and e.organization_id = ${organizationId}
                       order by e.effective_date desc, e.created_at desc limit 1)
-                     not in ('join', 'renew', 'suspend', 'transfer'), true)`.execute(tx);
+                     not in ('join', 'renew', 'suspend', 'transfer'), true)`,
+    );
     const events = Number(created.numAffectedRows ?? 0) + Number(linked.numAffectedRows ?? 0);
     return {
       people: Number(people.numAffectedRows ?? 0),

@@ -129,6 +129,22 @@ export function createImportService(
     };
   }
 
+  /** A job's end, recorded as done for the user who uploaded. */
+  const auditJob = (
+    tx: KindCommitEnv['tx'],
+    b: ImportBatchRow,
+    action: 'import.committed' | 'import.undone',
+    counts: Record<string, number>,
+  ) =>
+    audit(tx, jobContext(b), {
+      action,
+      entityType: 'import',
+      entityId: b.id,
+      organizationId: b.organization_id,
+      after: { file_name: b.file_name, ...counts },
+      actor: jobActor(b),
+    });
+
   const commitEnv = (tx: KindCommitEnv['tx'], b: ImportBatchRow): KindCommitEnv => ({
     tx,
     batch: b,
@@ -609,14 +625,7 @@ export function createImportService(
         await parts.clear(tx, importId);
         await imports.deleteFile(tx, importId);
         sheets.drop(importId);
-        await audit(tx, jobContext(locked), {
-          action: 'import.committed',
-          entityType: 'import',
-          entityId: importId,
-          organizationId: locked.organization_id,
-          after: { file_name: locked.file_name, ...counts },
-          actor: jobActor(locked),
-        });
+        await auditJob(tx, locked, 'import.committed', counts);
       });
     },
 
@@ -630,14 +639,7 @@ export function createImportService(
           undone_at: new Date(),
           counts: JSON.stringify(counts),
         });
-        await audit(tx, jobContext(b), {
-          action: 'import.undone',
-          entityType: 'import',
-          entityId: importId,
-          organizationId: b.organization_id,
-          after: { file_name: b.file_name, ...counts },
-          actor: jobActor(b),
-        });
+        await auditJob(tx, b, 'import.undone', counts);
       });
     },
 
