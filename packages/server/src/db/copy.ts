@@ -1,8 +1,7 @@
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { finished, pipeline } from 'node:stream/promises';
+import { finished } from 'node:stream/promises';
 import { once } from 'node:events';
-import { Readable } from 'node:stream';
 
 const NEEDS_ESCAPE = /[\\\t\n\r]/;
 
@@ -32,20 +31,21 @@ export async function copyRows(
   columns: readonly string[],
   rows: Iterable<readonly (string | null)[]>,
 ): Promise<void> {
-  const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
-  function* lines() {
-    let buf = '';
-    for (const r of rows) {
-      buf += copyLine(r);
-      if (buf.length > 1 << 16) {
-        yield buf;
-        buf = '';
-      }
+  const copy = openCopy(client, table, columns);
+  let part: (readonly (string | null)[])[] = [];
+  for (const r of rows) {
+    part.push(r);
+    if (part.length === COPY_PART) {
+      await copy.write(part);
+      part = [];
     }
-    if (buf) yield buf;
   }
-  await pipeline(Readable.from(lines()), stream);
+  await copy.write(part);
+  await copy.end();
 }
+
+/** Rows handed to the stream at a time by `copyRows` (a few hundred kilobytes). */
+const COPY_PART = 1000;
 
 /** A COPY left open: rows are written as they are produced, PostgreSQL reads them meanwhile. */
 export interface OpenCopy {

@@ -73,7 +73,7 @@ export interface KindDecider {
  * (upload, mapping, analysis job, preview and fixes, commit job in batches, undo) and asks the
  * kind's definition for what differs.
  */
-export interface ImportKindDef {
+interface ImportKindBase {
   kind: ImportKind;
   /** The right on the organisation an import of this kind needs (default: organization.write). */
   permission?: Permission;
@@ -93,14 +93,6 @@ export interface ImportKindDef {
   /** Whether a row can be "linked" to something that already exists. */
   canLink: boolean;
   normaliser(env: KindEnv): Promise<Normaliser>;
-  /** Decides every row from its problems and the duplicates found in the file and the registry. */
-  decide(env: KindEnv, rows: readonly KindAnalysed[]): Promise<StagedRow[]>;
-  /**
-   * Decides part by part: the database looks the rows up while the next are read, and stores
-   * each decided part while the next is decided (a list of 100,000 members); a kind without it
-   * is decided whole by `decide` once every row is read.
-   */
-  decider?(env: KindEnv): KindDecider;
   /**
    * Connections the commit writes batches on at once: more than one only where no batch
    * depends on what an earlier one wrote (a member list, not a tree of organisations).
@@ -115,6 +107,22 @@ export interface ImportKindDef {
   /** Removes what the import wrote; returns the counts of what was removed and kept. */
   undo(env: KindCommitEnv): Promise<Record<string, number>>;
 }
+
+/**
+ * A kind decides its rows one of two ways. Whole: `decide` takes every row once all are read
+ * (lists of hundreds or a few thousand rows). Part by part: the database looks the rows up
+ * while the next are read, and stores each decided part while the next is decided (a list of
+ * 100,000 members).
+ */
+export type ImportKindDef = ImportKindBase &
+  (
+    | {
+        /** Decides every row from its problems and the duplicates in the file and the registry. */
+        decide(env: KindEnv, rows: readonly KindAnalysed[]): Promise<StagedRow[]>;
+        decider?: undefined;
+      }
+    | { decider(env: KindEnv): KindDecider; decide?: undefined }
+  );
 
 /** The status and decision of a row from its problems alone (before duplicates). */
 export function baseStatus(issues: readonly KindIssue[]): {

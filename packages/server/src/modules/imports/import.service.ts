@@ -489,8 +489,9 @@ export function createImportService(
     // — the jobs —
 
     /**
-     * Reads the file, normalises and decides the rows part by part, and stages them in one COPY
-     * that PostgreSQL reads while the next part is normalised.
+     * Reads the file (kept from the upload, else stored), normalises the rows, decides them —
+     * part by part where the kind can, while the database looks up the next group — and stages
+     * them through COPYs that PostgreSQL stores while the next part is decided.
      */
     async runAnalysis(importId: string): Promise<void> {
       const b = await imports.find(db, importId);
@@ -540,7 +541,7 @@ export function createImportService(
         }
         if (decider) {
           await stage(previous, decider);
-        } else {
+        } else if (def.decide) {
           const decided = await def.decide(env, whole);
           for (let j = 0; j < decided.length; j += stagingPart) {
             await write(decided.slice(j, j + stagingPart));

@@ -9,15 +9,7 @@ import {
   type PersonMatch,
 } from './dedupe.js';
 import type { StagedRow } from './import.repository.js';
-import type { MemberField } from './member-fields.js';
-import {
-  normaliseMemberRow,
-  provinceKey,
-  type NormaliseContext,
-  type NormalisedRow,
-  type RowIssue,
-} from './member-row.js';
-import type { SheetRow } from './sheet.js';
+import { provinceKey, type NormalisedRow, type RowIssue } from './member-row.js';
 
 /** Province names as typed in lists, current and pre-2025, to today's code. */
 export const PROVINCE_KEYS: ReadonlyMap<string, string> = new Map([
@@ -40,21 +32,6 @@ export const FIELD_KEYS: ReadonlyMap<string, string> = new Map(
 export interface AnalysedRow extends NormalisedRow {
   rowNumber: number;
   raw: string[];
-}
-
-export function normaliseRows(
-  rows: readonly SheetRow[],
-  mapping: ReadonlyMap<number, MemberField>,
-  ctx: NormaliseContext,
-  onProgress?: (done: number) => void,
-): AnalysedRow[] {
-  const out: AnalysedRow[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    out.push({ rowNumber: r.number, raw: r.cells, ...normaliseMemberRow(r.cells, mapping, ctx) });
-    if (onProgress && (i + 1) % 5000 === 0) onProgress(i + 1);
-  }
-  return out;
 }
 
 export const toFileRecord = (r: AnalysedRow): FileRecord => ({
@@ -92,18 +69,11 @@ export function matchAgainstExisting(
 }
 
 /**
- * Decides each row from its problems and its matches. A row that repeats an earlier one is
+ * Decides each row from its problems and its matches, part by part in the file's order (each
+ * part's rows compared with the earlier parts' too). A row that repeats an earlier one is
  * skipped; a row that is surely someone already kept is linked to that person (or skipped when
  * already a member); a possible match is only flagged. The user can change any of it.
  */
-export function decideRows(
-  rows: readonly AnalysedRow[],
-  existing: ReadonlyMap<number, PersonMatch>,
-): StagedRow[] {
-  return rowDecider()(rows, existing);
-}
-
-/** `decideRows` part by part: each part's rows are compared with the earlier parts' too. */
 export function rowDecider() {
   const seen = fileDuplicates();
   return (rows: readonly AnalysedRow[], existing: ReadonlyMap<number, PersonMatch>) =>

@@ -5,7 +5,6 @@ import type { ImportKindDef, KindAnalysed, KindEnv } from './import-kind.js';
 import { importRepository as imports, type ImportRowRow } from './import.repository.js';
 import {
   decideRow,
-  decideRows,
   FIELD_KEYS,
   rowDecider,
   matchAgainstExisting,
@@ -73,11 +72,6 @@ export const memberImport: ImportKindDef = {
     return Promise.resolve((raw, mapping) =>
       normaliseMemberRow(raw, mapping as ReadonlyMap<number, MemberField>, ctx),
     );
-  },
-
-  async decide(env, rows) {
-    const members = rows.map(asMember);
-    return decideRows(members, await existingMatches(env, members));
   },
 
   decider(env) {
