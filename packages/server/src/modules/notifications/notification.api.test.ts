@@ -424,11 +424,15 @@ describe('e-mail', () => {
     expect(text).toContain('Kính gửi Người dùng yhoc.bientap,');
     expect(text).toContain('Liên hiệp Hội Hải Phòng đã duyệt báo cáo của Hội Y học Hải Phòng.');
     expect(text).toContain(`Xem chi tiết: ${TEST_ORIGIN}/bao-cao/ky/abc`);
-    const row = await t.db
-      .selectFrom('notification')
-      .where('title', '=', 'Báo cáo 9 tháng năm 2025 đã được duyệt')
-      .select(['email_pending', 'emailed_at'])
-      .executeTakeFirstOrThrow();
+    const sent = () =>
+      t.db
+        .selectFrom('notification')
+        .where('title', '=', 'Báo cáo 9 tháng năm 2025 đã được duyệt')
+        .select(['email_pending', 'emailed_at'])
+        .executeTakeFirstOrThrow();
+    // the SMTP server has the message a moment before the sender records it as sent
+    await waitUntil(async () => (await sent()).emailed_at !== null);
+    const row = await sent();
     expect(row.email_pending).toBe(false);
     expect(row.emailed_at).not.toBeNull();
   });
